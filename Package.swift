@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "dvk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dvk", targets: ["dvk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
+        // CSV import of seeds/ and user files: RFC 4180 quoting done by a kept library.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+    ],
+    targets: [
+        // The only C: a module map over the system ncursesw plus a shim header.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "DVKCore"),
+        .target(name: "DVKStore", dependencies: [
+            "DVKCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
+        .target(name: "TerminalUI"),
+        .target(name: "DVKDashboard", dependencies: ["DVKCore", "TerminalUI"]),
+        .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
+        .executableTarget(name: "dvk", dependencies: [
+            "DVKCore", "DVKStore", "TerminalUI", "DVKDashboard", "CursesTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "DVKCoreTests", dependencies: ["DVKCore"]),
+        .testTarget(name: "DVKStoreTests", dependencies: ["DVKStore", "DVKCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: [
+            "TerminalUI",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "DVKDashboardTests", dependencies: [
+            "DVKDashboard", "DVKCore", "TerminalUI",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,103 @@
+/// The words the reports and the dashboard share, in both languages.
+public struct Words: Sendable {
+    public let lang: Language
+    public init(_ lang: Language) { self.lang = lang }
+
+    private func pick(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
+
+    public func status(_ s: ProgressStatus) -> String {
+        switch s {
+        case .met: return pick("Đạt", "Met")
+        case .atRisk: return pick("Gần đạt", "At risk")
+        case .behind: return pick("Chưa đạt", "Behind")
+        case .noData: return pick("Chưa có số liệu", "No data")
+        }
+    }
+
+    /// A glyph per status so a black-and-white printout still says everything.
+    public static func glyph(_ s: ProgressStatus) -> String {
+        switch s {
+        case .met: return "✓"
+        case .atRisk: return "▲"
+        case .behind: return "✗"
+        case .noData: return "–"
+        }
+    }
+
+    public func statusWithGlyph(_ s: ProgressStatus) -> String { "\(Words.glyph(s)) \(status(s))" }
+
+    public func targetTitle(_ t: Target) -> String {
+        switch t.metric {
+        case .planCoverage: return pick("Tổ chức có kế hoạch, phổ biến", "Organisations with a plan")
+        case .effectiveModelsPerUnit:
+            let n = VietnameseNumber.decimal(t.threshold, lang)
+            if let m = t.minPerField { return pick("≥ \(n) mô hình hiệu quả/xã, ≥ \(m)/lĩnh vực", "≥ \(n) effective models/commune, ≥ \(m)/field") }
+            return pick("≥ \(n) mô hình hiệu quả/xã", "≥ \(n) effective models/commune")
+        case .modelCoverage: return pick("Cơ quan, đơn vị có ≥ 1 mô hình", "Agencies with ≥ 1 model")
+        case .satisfaction:
+            return pick("Hài lòng ≥ \(VietnameseNumber.decimal(t.threshold, lang))%", "Satisfaction ≥ \(VietnameseNumber.decimal(t.threshold, lang))%")
+        }
+    }
+
+    public func kind(_ k: UnitKind) -> String {
+        switch k {
+        case .country: return pick("cả nước", "country")
+        case .province: return pick("tỉnh", "province")
+        case .district: return pick("huyện", "district")
+        case .commune: return pick("xã", "commune")
+        case .agency: return pick("cơ quan", "agency")
+        case .publicService: return pick("đơn vị SN", "public svc")
+        case .partyCommittee: return pick("đảng ủy", "party cttee")
+        case .partyOrg: return pick("TCCS đảng", "party org")
+        case .enterprise: return pick("doanh nghiệp", "enterprise")
+        case .massOrg: return pick("đoàn thể", "mass org")
+        }
+    }
+
+    /// Short field names for narrow columns.
+    public func fieldShort(_ code: String) -> String {
+        switch code {
+        case "economy": return pick("KT", "Eco")
+        case "cultureSociety": return pick("VH-XH", "C-S")
+        case "defenceSecurity": return pick("QP-AN", "D-S")
+        case "politicalSystem": return pick("HTCT", "Pol")
+        default: return String(code.prefix(5))
+        }
+    }
+
+    public var notApplicable: String { pick("Không áp dụng", "Not applicable") }
+    public var unitsWord: String { pick("đơn vị", "units") }
+    public var year: String { pick("năm", "year") }
+    public var title: String { pick("Tiến độ phong trào thi đua “Dân vận khéo”", "“Dân vận khéo” movement progress") }
+    public var target: String { pick("Chỉ tiêu", "Target") }
+    public var result: String { pick("Kết quả", "Result") }
+    public var threshold: String { pick("Mục tiêu", "Goal") }
+    public var statusHeader: String { pick("Trạng thái", "Status") }
+    public var phase: String { pick("Giai đoạn", "Phase") }
+    public var outsidePhase: String { pick("ngoài giai đoạn", "outside phase") }
+    public var children: String { pick("Đơn vị trực thuộc", "Units below") }
+    public var unit: String { pick("Đơn vị", "Unit") }
+    public var kindHeader: String { pick("Loại", "Kind") }
+    public var effective: String { pick("Hiệu quả", "Effective") }
+    public var pending: String { pick("Chờ ĐG", "Pending") }
+    public var satisfaction: String { pick("Hài lòng", "Satisf.") }
+    public var plan: String { pick("Kế hoạch", "Plan") }
+    public var yes: String { pick("có", "yes") }
+    public var no: String { pick("chưa", "no") }
+    public var none: String { pick("(không có)", "(none)") }
+    public var alerts: String { pick("Cần chú ý", "Alerts") }
+    public var unweighted: String { pick("bình quân không gia quyền", "unweighted mean") }
+    public var dataAsOf: String { pick("Số liệu đến ngày", "Data as of") }
+    public var merged: String { pick("đã sáp nhập vào", "merged into") }
+
+    public func modelsLine(_ m: ModelCounts) -> String {
+        let n = { VietnameseNumber.integer($0, self.lang) }
+        return pick("Mô hình: \(n(m.effective)) hiệu quả · \(n(m.pending)) chờ đánh giá · \(n(m.ineffective)) chưa hiệu quả · \(n(m.effectiveIndividuals)) điển hình cá nhân",
+                    "Models: \(n(m.effective)) effective · \(n(m.pending)) pending · \(n(m.ineffective)) not effective · \(n(m.effectiveIndividuals)) individual exemplars")
+    }
+
+    public func fieldsShort(_ codes: [String], fields: [Field]) -> String {
+        let names = codes.compactMap { c in fields.first { $0.code == c }?.name(lang) }
+        return pick("thiếu: ", "short: ") + names.joined(separator: ", ")
+    }
+}

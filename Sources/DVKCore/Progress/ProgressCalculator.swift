@@ -1,0 +1,164 @@
+/// Rolls facts up the hierarchy and judges every target at every unit.
+///
+/// Roll-up rules:
+/// - model counts add up from descendants; a unit that ended by year end is
+///   folded into its successor (its records count for the successor);
+/// - a target names unit kinds. Every unit keeps the share of units of those
+///   kinds in its subtree (itself included) that meet the target. Coverage
+///   targets (plans, agencies with a model) are judged on that share against
+///   100%; the models-per-commune target is judged on the unit's own count
+///   at a commune and on the share of communes above it;
+/// - satisfaction: a unit's own published index when it has one, else the
+///   mean of its children's figures weighted by respondents (unweighted, and
+///   flagged, when any respondent count is missing).
+public struct ProgressCalculator: Sendable {
+    public let tree: UnitTree
+    public let targets: [Target]
+    public let fields: [Field]
+    private var folded: [OrgUnit.ID: UnitYearFacts] = [:]
+
+    public init(tree: UnitTree, targets: [Target], fields: [Field], facts: [OrgUnit.ID: UnitYearFacts]) {
+        self.tree = tree
+        self.targets = targets
+        self.fields = fields
+        for (id, f) in facts {
+            let owner = tree.resolve(id)
+            guard tree.units[owner]?.isValid(atEndOf: tree.year) == true else { continue }
+            var into = folded[owner] ?? UnitYearFacts()
+            into.models.add(f.models)
+            if owner == id || into.survey == nil { into.survey = f.survey ?? into.survey }
+            if owner == id || into.plan == nil { into.plan = f.plan ?? into.plan }
+            folded[owner] = into
+        }
+    }
+
+    /// Progress for every valid unit, computed in one post-order pass.
+    public func computeAll() -> [OrgUnit.ID: UnitProgress] {
+        var out: [OrgUnit.ID: UnitProgress] = [:]
+        var acc: [OrgUnit.ID: Accumulator] = [:]
+        for root in tree.roots {
+            visit(root, &acc, &out)
+        }
+        return out
+    }
+
+    /// Progress for one unit and its direct children.
+    public func compute(_ id: OrgUnit.ID) -> (unit: UnitProgress, children: [UnitProgress])? {
+        var out: [OrgUnit.ID: UnitProgress] = [:]
+        var acc: [OrgUnit.ID: Accumulator] = [:]
+        let target = tree.resolve(id)
+        guard tree.units[target] != nil else { return nil }
+        visit(target, &acc, &out)
+        guard let me = out[target] else { return nil }
+        return (me, (tree.children[target] ?? []).compactMap { out[$0] })
+    }
+
+    private struct Share { var met = 0, total = 0 }
+
+    private struct Accumulator {
+        var models = ModelCounts()
+        var shares: [Share]
+        var satisfaction: (value: Double, weight: Double, weighted: Bool)?
+    }
+
+    private func visit(_ id: OrgUnit.ID, _ acc: inout [OrgUnit.ID: Accumulator], _ out: inout [OrgUnit.ID: UnitProgress]) {
+        // Iterative post-order: a country has ~10,000 communes and the tree may be deep.
+        var stack: [(OrgUnit.ID, Bool)] = [(id, false)]
+        while let (node, expanded) = stack.popLast() {
+            let kids = tree.children[node] ?? []
+            if !expanded {
+                stack.append((node, true))
+                for k in kids.reversed() { stack.append((k, false)) }
+                continue
+            }
+            let a = finish(node, kids.compactMap { acc[$0] })
+            acc[node] = a
+            for k in kids { acc[k] = nil }
+            out[node] = progress(node, a)
+        }
+    }
+
+    private func finish(_ id: OrgUnit.ID, _ kids: [Accumulator]) -> Accumulator {
+        let unit = tree.units[id]!
+        let own = folded[id] ?? UnitYearFacts()
+        var a = Accumulator(models: own.models, shares: Array(repeating: Share(), count: targets.count), satisfaction: nil)
+        var sat: [(Double, Double?)] = []
+        for k in kids {
+            a.models.add(k.models)
+            for i in targets.indices {
+                a.shares[i].met += k.shares[i].met
+                a.shares[i].total += k.shares[i].total
+            }
+            if let s = k.satisfaction { sat.append((s.value, s.weighted ? s.weight : nil)) }
+        }
+        if let survey = own.survey {
+            a.satisfaction = (survey.percent, Double(survey.respondents ?? 0), survey.respondents != nil)
+        } else if !sat.isEmpty {
+            if sat.allSatisfy({ $0.1 != nil && $0.1! > 0 }) {
+                let w = sat.reduce(0) { $0 + $1.1! }
+                a.satisfaction = (sat.reduce(0) { $0 + $1.0 * $1.1! } / w, w, true)
+            } else {
+                a.satisfaction = (sat.reduce(0) { $0 + $1.0 } / Double(sat.count), 0, false)
+            }
+        }
+        for (i, t) in targets.enumerated() where t.unitKinds.contains(unit.kind) {
+            if let met = ownMeets(t, unit: unit, own: own, rolled: a) {
+                a.shares[i].total += 1
+                if met { a.shares[i].met += 1 }
+            }
+        }
+        return a
+    }
+
+    /// Whether the unit itself meets a target that names its kind; nil when
+    /// the unit cannot be judged (satisfaction with no survey).
+    private func ownMeets(_ t: Target, unit: OrgUnit, own: UnitYearFacts, rolled: Accumulator) -> Bool? {
+        guard let v = ownValue(t, own: own, rolled: rolled) else { return nil }
+        return v >= t.threshold && shortFields(t, rolled.models).isEmpty
+    }
+
+    private func ownValue(_ t: Target, own: UnitYearFacts, rolled: Accumulator) -> Double? {
+        switch t.metric {
+        case .effectiveModelsPerUnit: return Double(rolled.models.effective)
+        case .modelCoverage: return rolled.models.maintained > 0 ? 100 : 0
+        case .planCoverage: return own.plan.map { $0.adopted && $0.disseminated ? 100 : 0 } ?? 0
+        case .satisfaction: return rolled.satisfaction?.value
+        }
+    }
+
+    private func shortFields(_ t: Target, _ m: ModelCounts) -> [String] {
+        guard t.metric == .effectiveModelsPerUnit, let min = t.minPerField else { return [] }
+        return fields.sorted { $0.sortOrder < $1.sortOrder }
+            .filter { (m.effectiveByField[$0.code] ?? 0) < min }
+            .map(\.code)
+    }
+
+    private func progress(_ id: OrgUnit.ID, _ a: Accumulator) -> UnitProgress {
+        let unit = tree.units[id]!
+        let own = folded[id] ?? UnitYearFacts()
+        let results = targets.enumerated().map { i, t -> TargetProgress in
+            let share = a.shares[i]
+            let inPhase = t.phase.contains(tree.year)
+            let ownFigure = t.metric == .satisfaction || (t.metric == .effectiveModelsPerUnit && t.unitKinds.contains(unit.kind))
+            if ownFigure {
+                let value = ownValue(t, own: own, rolled: a)
+                let short = value == nil ? [] : shortFields(t, a.models)
+                var status = ProgressStatus.judge(value: value, threshold: t.threshold, atRiskRatio: t.atRiskRatio)
+                // Enough models but not spread over every field: not met yet.
+                if status == .met && !short.isEmpty { status = .atRisk }
+                return TargetProgress(target: t, value: value, threshold: t.threshold, status: status,
+                                      unitsMeeting: share.met, unitsJudged: share.total, isShare: false,
+                                      applicable: value != nil || t.unitKinds.contains(unit.kind) || share.total > 0,
+                                      fieldsShort: short,
+                                      unweighted: t.metric == .satisfaction && a.satisfaction?.weighted == false,
+                                      inPhase: inPhase)
+            }
+            let value = share.total > 0 ? Double(share.met) * 100 / Double(share.total) : nil
+            return TargetProgress(target: t, value: value, threshold: 100,
+                                  status: ProgressStatus.judge(value: value, threshold: 100, atRiskRatio: t.atRiskRatio),
+                                  unitsMeeting: share.met, unitsJudged: share.total, isShare: true,
+                                  applicable: share.total > 0, inPhase: inPhase)
+        }
+        return UnitProgress(unit: unit, year: tree.year, models: a.models, targets: results)
+    }
+}

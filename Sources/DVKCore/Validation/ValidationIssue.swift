@@ -1,0 +1,59 @@
+/// What is wrong with a value, said so that an officer can fix it.
+public enum ValidationProblem: Hashable, Sendable {
+    case required
+    case tooLong(max: Int)
+    case notADate(String)
+    case notANumber(String)
+    case notBefore(otherFieldVI: String, otherFieldEN: String)
+    case percentOutOfRange(Double)
+    case yearOutOfRange(Int, min: Int, max: Int)
+    case negative
+    case removalNeedsReason
+    case unknownChoice(String, allowed: [String])
+    case notLaunched
+    case totalsDoNotAddUp(total: Int, sum: Int, parts: [Int])
+}
+
+/// A problem attached to the field it concerns (field names are the form's keys).
+public struct ValidationIssue: Hashable, Sendable {
+    public var field: String
+    public var problem: ValidationProblem
+
+    public init(field: String, problem: ValidationProblem) {
+        self.field = field
+        self.problem = problem
+    }
+
+    public func message(_ lang: Language) -> String {
+        switch (problem, lang) {
+        case (.required, .vi): return "Chưa nhập: trường này là bắt buộc."
+        case (.required, .en): return "Missing: this field is required."
+        case let (.tooLong(max), .vi): return "Quá dài: tối đa \(max) ký tự."
+        case let (.tooLong(max), .en): return "Too long: at most \(max) characters."
+        case let (.notADate(t), .vi): return "“\(t)” không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 16/03/2023."
+        case let (.notADate(t), .en): return "“\(t)” is not a valid date: use dd/mm/yyyy, e.g. 16/03/2023."
+        case let (.notANumber(t), .vi): return "“\(t)” không phải số: ví dụ 92,5 hoặc 2.600."
+        case let (.notANumber(t), .en): return "“\(t)” is not a number: e.g. 92.5 or 2,600."
+        case let (.notBefore(vi, _), .vi): return "Ngày này không được trước \(vi)."
+        case let (.notBefore(_, en), .en): return "This date cannot be before the \(en)."
+        case let (.percentOutOfRange(v), .vi): return "Tỷ lệ \(VietnameseNumber.decimal(v)) nằm ngoài khoảng 0–100%."
+        case let (.percentOutOfRange(v), .en): return "Percentage \(v) is outside 0–100%."
+        case let (.yearOutOfRange(y, lo, hi), .vi): return "Năm \(y) không hợp lệ: phải từ \(lo) đến \(hi)."
+        case let (.yearOutOfRange(y, lo, hi), .en): return "Year \(y) is not valid: it must be from \(lo) to \(hi)."
+        case (.negative, .vi): return "Không được là số âm."
+        case (.negative, .en): return "Must not be negative."
+        case (.removalNeedsReason, .vi): return "Loại bỏ mô hình phải ghi rõ lý do."
+        case (.removalNeedsReason, .en): return "Removing a model needs a reason."
+        case let (.unknownChoice(t, allowed), .vi): return "“\(t)” không có trong danh sách: chọn một trong \(allowed.joined(separator: ", "))."
+        case let (.unknownChoice(t, allowed), .en): return "“\(t)” is not in the list: choose one of \(allowed.joined(separator: ", "))."
+        case (.notLaunched, .vi): return "Mô hình chưa ra mắt nên chưa thể công nhận."
+        case (.notLaunched, .en): return "The model has not been launched, so it cannot be recognised."
+        case let (.totalsDoNotAddUp(total, sum, parts), .vi):
+            return "Số liệu không khớp: tổng báo cáo \(VietnameseNumber.integer(total)), cộng các lĩnh vực "
+                + parts.map { VietnameseNumber.integer($0) }.joined(separator: " + ") + " = \(VietnameseNumber.integer(sum))."
+        case let (.totalsDoNotAddUp(total, sum, parts), .en):
+            return "Figures do not add up: reported total \(total), fields "
+                + parts.map(String.init).joined(separator: " + ") + " = \(sum)."
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import DVKCore
+import Foundation
+import SwiftCSV
+
+/// One CSV file read whole, with the line number of each record for messages.
+struct CSVTable {
+    let file: String
+    let header: [String]
+    let records: [[String]]
+
+    /// Reads `url`; a missing optional file is an empty table.
+    init(url: URL, required: Bool = true) throws {
+        file = url.lastPathComponent
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if required { throw StoreError.importFailed(file: file, line: 0, message: "không tìm thấy tệp") }
+            header = []
+            records = []
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path), var text = String(data: data, encoding: .utf8) else {
+            throw StoreError.importFailed(file: file, line: 1, message: "tệp không phải văn bản UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        do {
+            let csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+            header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
+            records = csv.rows
+        } catch {
+            throw StoreError.importFailed(file: file, line: 0, message: "CSV không đọc được (\(error))")
+        }
+    }
+
+    /// Each record with its line (the header is line 1; a quoted field that
+    /// spans lines makes later numbers count records, not lines).
+    func rows(expecting columns: [String]) throws -> [CSVRecord] {
+        if records.isEmpty && header.isEmpty { return [] }
+        let missing = columns.filter { !header.contains($0) }
+        if !missing.isEmpty {
+            throw StoreError.importFailed(file: file, line: 1, message: "thiếu cột: \(missing.joined(separator: ", "))")
+        }
+        let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        return try records.enumerated().compactMap { i, values in
+            let line = i + 2
+            if values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+            if values.count != header.count {
+                throw StoreError.importFailed(file: file, line: line,
+                                              message: "có \(values.count) cột, tiêu đề có \(header.count) cột")
+            }
+            return CSVRecord(file: file, line: line, index: index, values: values)
+        }
+    }
+}
+
+/// One record: typed accessors whose errors name the file, line and column.
+struct CSVRecord {
+    let file: String
+    let line: Int
+    let index: [String: Int]
+    let values: [String]
+
+    func fail(_ column: String, _ message: String) -> StoreError {
+        .importFailed(file: file, line: line, message: "cột \(column): \(message)")
+    }
+
+    func text(_ column: String) -> String {
+        VietnameseText.normalized(values[index[column]!].trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    func optional(_ column: String) -> String? {
+        guard index[column] != nil else { return nil }
+        let t = text(column)
+        return t.isEmpty ? nil : t
+    }
+
+    func required(_ column: String) throws -> String {
+        guard let t = optional(column) else { throw fail(column, "chưa có giá trị (bắt buộc)") }
+        return t
+    }
+
+    func int(_ column: String) throws -> Int? {
+        guard let t = optional(column) else { return nil }
+        guard let v = VietnameseNumber.parse(t, isCount: true), v == v.rounded(), abs(v) < 9e15 else {
+            throw fail(column, "“\(t)” không phải số nguyên")
+        }
+        return Int(v)
+    }
+
+    func requiredInt(_ column: String) throws -> Int {
+        guard let v = try int(column) else { throw fail(column, "chưa có giá trị (bắt buộc)") }
+        return v
+    }
+
+    func double(_ column: String) throws -> Double? {
+        guard let t = optional(column) else { return nil }
+        guard let v = VietnameseNumber.parse(t) else { throw fail(column, "“\(t)” không phải số") }
+        return v
+    }
+
+    func day(_ column: String) throws -> Day? {
+        guard let t = optional(column) else { return nil }
+        guard let d = Day(parsing: t) else { throw fail(column, "“\(t)” không phải ngày dd/mm/yyyy") }
+        return d
+    }
+
+    func bool(_ column: String, default value: Bool = false) throws -> Bool {
+        guard let t = optional(column)?.lowercased() else { return value }
+        switch t {
+        case "1", "có", "co", "x", "true", "yes": return true
+        case "0", "không", "khong", "false", "no": return false
+        default: throw fail(column, "“\(t)” phải là 1 (có) hoặc 0 (không)")
+        }
+    }
+
+    func choice<T: RawRepresentable>(_ column: String, _ type: T.Type) throws -> T where T.RawValue == String, T: CaseIterable {
+        let t = try required(column)
+        guard let v = T(rawValue: t) else {
+            throw fail(column, "“\(t)” không hợp lệ: chọn \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return v
+    }
+}

@@ -1,0 +1,316 @@
+import DVKCore
+import Foundation
+import GRDB
+
+/// What an import added, per table.
+public struct ImportSummary: Sendable, Equatable {
+    public var rows: [String: Int] = [:]
+    public var total: Int { rows.values.reduce(0, +) }
+}
+
+/// Loads a folder of CSV files (the format of `seeds/`, described in
+/// docs/DATA.md) in one transaction: a bad row stops the import with its
+/// file, line and reason, and nothing is stored.
+extension AppDatabase {
+    public func importFolder(_ folder: URL, lang: Language = .vi) throws -> ImportSummary {
+        let tables = try SeedFiles(folder: folder)
+        let officer = officer
+        let validator = validator
+        return try write { db in
+            var importer = SeedImporter(db: db, validator: validator)
+            try importer.run(tables)
+            try CountQueries.refreshAll(db, currentYear: AppDatabase.today().year)
+            let summary = importer.summary
+            let after = summary.rows.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",")
+            try Audit.record(db, officer: officer, action: "import", entity: "folder", entityID: folder.path,
+                             before: nil, after: "{\(after)}")
+            return summary
+        }
+    }
+}
+
+/// The files of a seed folder, read before the transaction starts.
+struct SeedFiles {
+    let fields, targets, units, models, evaluations, recognitions, awards, surveys, plans, figures, directives, settings: CSVTable
+
+    init(folder: URL) throws {
+        func t(_ name: String, required: Bool = false) throws -> CSVTable {
+            try CSVTable(url: folder.appendingPathComponent(name), required: required)
+        }
+        fields = try t("fields.csv")
+        targets = try t("targets.csv")
+        units = try t("units.csv", required: true)
+        models = try t("models.csv")
+        evaluations = try t("evaluations.csv")
+        recognitions = try t("recognitions.csv")
+        awards = try t("awards.csv")
+        surveys = try t("surveys.csv")
+        plans = try t("plans.csv")
+        figures = try t("reported_figures.csv")
+        directives = try t("directives.csv")
+        settings = try t("settings.csv")
+    }
+}
+
+struct SeedImporter {
+    let db: Database
+    let validator: Validator
+    var summary = ImportSummary()
+    private var unitIDs: [String: OrgUnit.ID] = [:]
+    private var modelIDs: [String: Model.ID] = [:]
+    private var models: [Model.ID: Model] = [:]
+    private var fieldCodes: Set<String> = []
+
+    init(db: Database, validator: Validator) {
+        self.db = db
+        self.validator = validator
+    }
+
+    mutating func run(_ f: SeedFiles) throws {
+        try fields(f.fields)
+        try targets(f.targets)
+        try units(f.units)
+        try models(f.models)
+        try evaluations(f.evaluations)
+        try recognitions(f.recognitions)
+        try awards(f.awards)
+        try surveys(f.surveys)
+        try plans(f.plans)
+        try figures(f.figures)
+        try directives(f.directives)
+        try settings(f.settings)
+    }
+
+    private mutating func count(_ table: String) { summary.rows[table, default: 0] += 1 }
+
+    private func check(_ issues: [ValidationIssue], _ r: CSVRecord) throws {
+        guard let first = issues.first else { return }
+        throw r.fail(first.field, first.message(.vi))
+    }
+
+    private func unit(_ r: CSVRecord, _ column: String) throws -> OrgUnit.ID? {
+        guard let ref = r.optional(column) else { return nil }
+        guard let id = unitIDs[ref] else { throw r.fail(column, "không có đơn vị mã “\(ref)” trong units.csv") }
+        return id
+    }
+
+    private func field(_ r: CSVRecord, _ column: String) throws -> String? {
+        guard let code = r.optional(column) else { return nil }
+        guard fieldCodes.contains(code) else {
+            throw r.fail(column, "lĩnh vực “\(code)” không có; chọn \(fieldCodes.sorted().joined(separator: ", "))")
+        }
+        return code
+    }
+
+    private mutating func fields(_ t: CSVTable) throws {
+        fieldCodes = Set(try String.fetchAll(db, sql: "SELECT code FROM field"))
+        for r in try t.rows(expecting: ["code", "name_vi", "name_en", "sort_order"]) {
+            let code = try r.required("code")
+            try db.execute(sql: """
+                INSERT INTO field (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, sort_order = excluded.sort_order
+                """, arguments: [code, try r.required("name_vi"), try r.required("name_en"), try r.requiredInt("sort_order")])
+            fieldCodes.insert(code)
+            count("field")
+        }
+    }
+
+    private mutating func targets(_ t: CSVTable) throws {
+        let rows = try t.rows(expecting: ["code", "metric", "threshold", "unit_kinds", "phase_start", "phase_end"])
+        if !rows.isEmpty { try db.execute(sql: "DELETE FROM target") }
+        for r in rows {
+            guard let kinds = UnitKindList.parse(try r.required("unit_kinds")) else {
+                throw r.fail("unit_kinds", "loại đơn vị không hợp lệ; chọn trong \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let threshold = try r.double("threshold") else { throw r.fail("threshold", "chưa có giá trị (bắt buộc)") }
+            let target = Target(code: try r.required("code"), metric: try r.choice("metric", TargetMetric.self),
+                                threshold: threshold, unitKinds: kinds,
+                                phase: PlanPhase(startYear: try r.requiredInt("phase_start"), endYear: try r.requiredInt("phase_end")),
+                                minPerField: try r.int("min_per_field"), atRiskRatio: try r.double("at_risk_ratio") ?? 0.8,
+                                directive: r.optional("directive") ?? "")
+            try check(validator.check(target), r)
+            try TargetRow.insert(target, db)
+            count("target")
+        }
+    }
+
+    private mutating func units(_ t: CSVTable) throws {
+        let rows = try t.rows(expecting: ["ref", "name", "kind"])
+        var links: [(CSVRecord, OrgUnit.ID)] = []
+        for r in rows {
+            let ref = try r.required("ref")
+            if unitIDs[ref] != nil { throw r.fail("ref", "mã “\(ref)” bị trùng") }
+            let u = OrgUnit(id: 0, officialCode: r.optional("official_code"), name: try r.required("name"),
+                            kind: try r.choice("kind", UnitKind.self), validFrom: try r.day("valid_from"),
+                            validTo: try r.day("valid_to"), isDemo: try r.bool("demo"))
+            try check(validator.check(u), r)
+            unitIDs[ref] = try UnitWrites.insert(u, ref: ref, source: r.optional("source") ?? "", db)
+            links.append((r, unitIDs[ref]!))
+            count("unit")
+        }
+        // Parents and successors may appear later in the file: link them in a second pass.
+        for (r, id) in links {
+            let parent = try unit(r, "parent_ref")
+            let successor = try unit(r, "merged_into_ref")
+            if parent == id || successor == id { throw r.fail(parent == id ? "parent_ref" : "merged_into_ref", "đơn vị không thể trỏ tới chính nó") }
+            if successor != nil && r.optional("valid_to") == nil {
+                throw r.fail("valid_to", "đơn vị sáp nhập phải có ngày kết thúc hiệu lực")
+            }
+            try db.execute(sql: "UPDATE unit SET parent_id = ?, merged_into_id = ? WHERE id = ?", arguments: [parent, successor, id])
+        }
+        try rejectCycles(rows: rows)
+    }
+
+    /// A parent loop would hang every roll-up: refuse it at the door.
+    private func rejectCycles(rows: [CSVRecord]) throws {
+        let parents = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, parent_id FROM unit").map {
+            ($0["id"] as Int64, $0["parent_id"] as Int64?)
+        })
+        for (ref, id) in unitIDs {
+            var seen: Set<Int64> = [id]
+            var current = parents[id] ?? nil
+            while let c = current {
+                if seen.contains(c) {
+                    let r = rows.first { $0.optional("ref") == ref }!
+                    throw r.fail("parent_ref", "vòng lặp cấp trên (đơn vị là cấp trên của chính nó)")
+                }
+                seen.insert(c)
+                current = parents[c] ?? nil
+            }
+        }
+    }
+
+    private mutating func models(_ t: CSVTable) throws {
+        for r in try t.rows(expecting: ["ref", "unit_ref", "kind", "title", "field"]) {
+            let ref = try r.required("ref")
+            if modelIDs[ref] != nil { throw r.fail("ref", "mã “\(ref)” bị trùng") }
+            guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
+            guard let field = try field(r, "field") else { throw r.fail("field", "chưa có giá trị (bắt buộc)") }
+            let funds = try r.optional("funds_vnd").map { t -> Int64 in
+                guard let v = VietnameseNumber.parse(t, isCount: true) ?? VietnameseNumber.parse(t) else {
+                    throw r.fail("funds_vnd", "“\(t)” không phải số tiền (ví dụ 2,9 tỷ hoặc 350000000)")
+                }
+                return Int64(v.rounded())
+            }
+            var m = Model(id: 0, unitID: unit, kind: try r.choice("kind", ModelKind.self), title: try r.required("title"),
+                          fieldCode: field, description: r.optional("description") ?? "", goals: r.optional("goals") ?? "",
+                          expectedOutputs: r.optional("expected_outputs") ?? "", fundsVND: funds, workDays: try r.int("work_days"),
+                          registeredOn: try r.day("registered_on"), launchedOn: try r.day("launched_on"),
+                          removedOn: try r.day("removed_on"), removalReason: r.optional("removal_reason"), isDemo: try r.bool("demo"))
+            try check(validator.check(m), r)
+            m.id = try ModelWrites.insert(m, ref: ref, source: r.optional("source") ?? "", db)
+            modelIDs[ref] = m.id
+            models[m.id] = m
+            count("model")
+        }
+    }
+
+    private func model(_ r: CSVRecord) throws -> Model {
+        let ref = try r.required("model_ref")
+        guard let id = modelIDs[ref], let m = models[id] else { throw r.fail("model_ref", "không có mô hình mã “\(ref)” trong models.csv") }
+        return m
+    }
+
+    private mutating func evaluations(_ t: CSVTable) throws {
+        for r in try t.rows(expecting: ["model_ref", "year", "effective"]) {
+            let e = Evaluation(modelID: try model(r).id, year: try r.requiredInt("year"), effective: try r.bool("effective"),
+                               note: r.optional("note") ?? "")
+            try check(validator.check(e), r)
+            try db.execute(sql: "INSERT INTO evaluation (model_id, year, effective, note) VALUES (?, ?, ?, ?)",
+                           arguments: [e.modelID, e.year, e.effective, e.note])
+            count("evaluation")
+        }
+    }
+
+    private mutating func recognitions(_ t: CSVTable) throws {
+        for r in try t.rows(expecting: ["model_ref", "level", "decision_number"]) {
+            let m = try model(r)
+            let rec = Recognition(modelID: m.id, level: try r.choice("level", RecognitionLevel.self),
+                                  decisionNumber: try r.required("decision_number"), decidedOn: try r.day("decided_on"),
+                                  issuer: r.optional("issuer") ?? "")
+            try check(validator.check(rec, of: m), r)
+            try db.execute(sql: "INSERT INTO recognition (model_id, level, decision_number, decided_on, issuer) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [rec.modelID, rec.level.rawValue, rec.decisionNumber, rec.decidedOn?.iso, rec.issuer])
+            count("recognition")
+        }
+    }
+
+    private mutating func awards(_ t: CSVTable) throws {
+        for r in try t.rows(expecting: ["kind", "issuer", "decision_number", "decided_on", "recipient"]) {
+            let modelID = try r.optional("model_ref").map { _ in try model(r).id }
+            try db.execute(sql: """
+                INSERT INTO award (kind, issuer, decision_number, decided_on, recipient, model_id, unit_id, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [try r.choice("kind", AwardKind.self).rawValue, r.optional("issuer") ?? "",
+                                 r.optional("decision_number") ?? "", try r.day("decided_on")?.iso, r.optional("recipient") ?? "",
+                                 modelID, try unit(r, "unit_ref"), r.optional("source") ?? ""])
+            count("award")
+        }
+    }
+
+    private mutating func surveys(_ t: CSVTable) throws {
+        for r in try t.rows(expecting: ["unit_ref", "year", "percent"]) {
+            guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
+            guard let percent = try r.double("percent") else { throw r.fail("percent", "chưa có giá trị (bắt buộc)") }
+            let s = SatisfactionSurvey(unitID: unit, year: try r.requiredInt("year"), permille: Int((percent * 10).rounded()),
+                                       respondents: try r.int("respondents"), source: r.optional("source") ?? "")
+            try check(validator.check(s), r)
+            try SurveyWrites.upsert(s, isDemo: try r.bool("demo"), db)
+            count("survey")
+        }
+    }
+
+    private mutating func plans(_ t: CSVTable) throws {
+        for r in try t.rows(expecting: ["unit_ref", "year", "adopted", "disseminated"]) {
+            guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
+            let p = PlanAdoption(unitID: unit, year: try r.requiredInt("year"), adopted: try r.bool("adopted"),
+                                 disseminated: try r.bool("disseminated"))
+            try check(validator.check(p), r)
+            try SurveyWrites.upsert(p, isDemo: try r.bool("demo"), db)
+            count("plan_adoption")
+        }
+    }
+
+    private mutating func figures(_ t: CSVTable) throws {
+        for r in try t.rows(expecting: ["unit_ref", "year", "scope", "field", "count"]) {
+            guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
+            let year = try r.requiredInt("year")
+            try check(validator.checkYear(year), r)
+            let qualifier = r.optional("qualifier") ?? ""
+            guard FigureQualifier(rawValue: qualifier) != nil else { throw r.fail("qualifier", "“\(qualifier)” phải trống, over hoặc nearly") }
+            try db.execute(sql: """
+                INSERT INTO reported_figure (unit_id, year, scope, field_code, count, qualifier, source) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [unit, year, try r.choice("scope", FigureScope.self).rawValue, try field(r, "field"),
+                                 try r.requiredInt("count"), qualifier, r.optional("source") ?? ""])
+            count("reported_figure")
+        }
+    }
+
+    private mutating func directives(_ t: CSVTable) throws {
+        for r in try t.rows(expecting: ["kind", "number"]) {
+            try db.execute(sql: "INSERT INTO directive (kind, number, issued_on, issuer, title, source) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [try r.required("kind"), try r.required("number"), try r.day("issued_on")?.iso,
+                                       r.optional("issuer") ?? "", r.optional("title") ?? "", r.optional("source") ?? ""])
+            count("directive")
+        }
+    }
+
+    private mutating func settings(_ t: CSVTable) throws {
+        for r in try t.rows(expecting: ["key", "value"]) {
+            let key = try r.required("key")
+            var value = try r.required("value")
+            switch Setting(rawValue: key) {
+            case .homeUnit?:
+                guard let id = unitIDs[value] else { throw r.fail("value", "không có đơn vị mã “\(value)”") }
+                value = String(id)
+            case .dataAsOf?:
+                guard let d = try r.day("value") else { throw r.fail("value", "chưa có giá trị") }
+                value = d.iso
+            case nil:
+                throw r.fail("key", "“\(key)” không phải thiết lập đã biết (home_unit, data_as_of)")
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+            count("setting")
+        }
+    }
+}

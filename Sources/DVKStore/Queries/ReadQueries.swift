@@ -1,0 +1,132 @@
+import DVKCore
+import Foundation
+import GRDB
+
+/// Settings kept in `meta`.
+public enum Setting: String, Sendable {
+    /// The unit the dashboard and `dvk status` open on.
+    case homeUnit = "home_unit"
+    /// “Số liệu đến ngày”: printed on every snapshot.
+    case dataAsOf = "data_as_of"
+}
+
+extension AppDatabase: ProgressSource {
+    public func allUnits() throws -> [OrgUnit] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY sort_key").map(Rows.unit) }
+    }
+
+    public func fields() throws -> [Field] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM field ORDER BY sort_order").map {
+                Field(code: $0["code"], nameVI: $0["name_vi"], nameEN: $0["name_en"], sortOrder: $0["sort_order"])
+            }
+        }
+    }
+
+    public func targets() throws -> [Target] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM target ORDER BY id").map(Rows.target) }
+    }
+
+    /// Facts per unit for a year: three aggregate reads in one snapshot.
+    public func facts(year: Int) throws -> [OrgUnit.ID: UnitYearFacts] {
+        try read { db in
+            var out: [OrgUnit.ID: UnitYearFacts] = [:]
+            for (unit, counts) in try CountQueries.counts(year: year, db) { out[unit, default: UnitYearFacts()].models = counts }
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM survey WHERE year = ?", arguments: [year]) {
+                out[r["unit_id"], default: UnitYearFacts()].survey = Rows.survey(r)
+            }
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM plan_adoption WHERE year = ?", arguments: [year]) {
+                out[r["unit_id"], default: UnitYearFacts()].plan = Rows.plan(r)
+            }
+            return out
+        }
+    }
+
+    public func reportedFigures(year: Int) throws -> [ReportedFigure] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM reported_figure WHERE year = ? ORDER BY unit_id, scope, field_code",
+                             arguments: [year]).map(Rows.figure)
+        }
+    }
+
+    public func setting(_ key: Setting) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key.rawValue]) }
+    }
+
+    public func unit(id: OrgUnit.ID) throws -> OrgUnit? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM unit WHERE id = ?", arguments: [id]).map(Rows.unit) }
+    }
+
+    /// Finds a unit by import ref, official code, exact name, or a
+    /// tone-insensitive name match (`suoi giang`). Ambiguous matches list the
+    /// candidates instead of guessing.
+    public func findUnits(_ text: String) throws -> [OrgUnit] {
+        let t = VietnameseText.normalized(text.trimmingCharacters(in: .whitespaces))
+        let key = VietnameseText.searchKey(t)
+        return try read { db in
+            let exact = try Row.fetchAll(db, sql: """
+                SELECT * FROM unit WHERE ref = ?1 OR official_code = ?1 OR name = ?1 OR search_key = ?2 ORDER BY sort_key
+                """, arguments: [t, key]).map(Rows.unit)
+            if !exact.isEmpty { return exact }
+            // Typing the bare name finds “Xã Suối Giàng”: match whole words at the end,
+            // and prefer a place whose name is just its level plus what was typed
+            // (“van chan” → Huyện Văn Chấn, not Huyện ủy Văn Chấn).
+            let partial = try Row.fetchAll(db, sql: """
+                SELECT * FROM unit WHERE search_key LIKE '%' || ? ORDER BY sort_key LIMIT 50
+                """, arguments: [" " + key]).map(Rows.unit)
+            let places = partial.filter { u in
+                AppDatabase.levelPrefixes.contains { VietnameseText.searchKey(u.name) == $0 + " " + key }
+            }
+            return places.isEmpty ? partial : places
+        }
+    }
+
+    /// Level words that start place names, folded.
+    static let levelPrefixes = ["tinh", "thanh pho", "huyen", "thi xa", "quan", "xa", "phuong", "thi tran"]
+
+    /// A window of models under a unit (the unit itself and its descendants at
+    /// `asOfYear`'s end), in Vietnamese title order; long lists are paged.
+    public func models(under unitIDs: [OrgUnit.ID], search: String? = nil, limit: Int, offset: Int) throws -> [Model] {
+        guard !unitIDs.isEmpty else { return [] }
+        let key = search.map(VietnameseText.searchKey) ?? ""
+        let ids = "[" + unitIDs.map(String.init).joined(separator: ",") + "]"
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.* FROM model m
+                WHERE m.unit_id IN (SELECT value FROM json_each(?1))
+                  AND (?2 = '' OR m.search_key LIKE '%' || ?2 || '%')
+                ORDER BY m.sort_key, m.id LIMIT ?3 OFFSET ?4
+                """, arguments: [ids, key, limit, offset]).map(Rows.model)
+        }
+    }
+
+    public func model(id: Model.ID) throws -> Model? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM model WHERE id = ?", arguments: [id]).map(Rows.model) }
+    }
+
+    public func evaluations(model: Model.ID) throws -> [Evaluation] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM evaluation WHERE model_id = ? ORDER BY year", arguments: [model]).map {
+                Evaluation(modelID: $0["model_id"], year: $0["year"], effective: $0["effective"], note: $0["note"])
+            }
+        }
+    }
+
+    public func auditLog(limit: Int = 100, offset: Int = 0) throws -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset]).map {
+                AuditEntry(id: $0["id"], at: $0["at"], officer: $0["officer"], action: $0["action"], entity: $0["entity"],
+                           entityID: $0["entity_id"], beforeJSON: $0["before_json"], afterJSON: $0["after_json"])
+            }
+        }
+    }
+
+    public func count(_ table: StoreTable) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.rawValue)") ?? 0 }
+    }
+}
+
+/// Tables whose sizes are reported (import summaries, benchmarks, tests).
+public enum StoreTable: String, CaseIterable, Sendable {
+    case unit, model, evaluation, recognition, award, survey, plan_adoption, target, reported_figure, directive, audit_log
+}

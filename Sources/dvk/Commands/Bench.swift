@@ -1,0 +1,163 @@
+import ArgumentParser
+import DVKCore
+import DVKStore
+import Foundation
+
+/// `dvk bench`: builds the province- and country-size data sets and measures
+/// the overview against the `sqlite3` floor. Each size is measured in a child
+/// process so its peak memory is its own. Run it in release mode.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: help("Đo hiệu năng trên bộ dữ liệu cỡ tỉnh và cả nước (chạy với -c release).",
+                       "Measure performance on province- and country-size data (run with -c release).")
+    )
+
+    @Option(name: .long, help: ArgumentHelp(help("Quy mô, cách nhau bởi dấu phẩy: province, country.", "Sizes, comma-separated: province, country.")))
+    var sizes: String = "province,country"
+
+    @Option(name: .long, help: ArgumentHelp(help("Thư mục chứa dữ liệu đo.", "Folder for the benchmark databases."), valueName: "DIR"))
+    var dir: String = "bench-data"
+
+    @Option(name: .long, help: ArgumentHelp(help("Số lần đo mỗi phép.", "Runs per measurement.")))
+    var runs: Int = 15
+
+    @Flag(name: .long, help: ArgumentHelp(help("Dùng lại dữ liệu đã sinh.", "Reuse generated data.")))
+    var reuse = false
+
+    @Option(name: .customLong("measure-only"), help: .hidden)
+    var measureOnly: String?
+
+    @Option(name: .long, help: .hidden)
+    var year: Int = 2025
+
+    @OptionGroup var global: GlobalOptions
+
+    static let scale: [String: Int] = ["province": 600, "country": 10_000]
+
+    func run() throws {
+        let lang = global.language
+        try reporting(lang) {
+            if let path = measureOnly {
+                print(try BenchMeasure(path: path, year: year, runs: runs).run())
+                return
+            }
+            guard Bench.which("sqlite3") else { throw UserError.toolMissing("sqlite3") }
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            var lines = [
+                "| set | communes | models | generate rows/s | overview, top unit (median / p90) | sqlite3 floor | ratio | one commune | live count, 1 year | its sqlite3 floor | peak RSS |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            ]
+            for size in sizes.split(separator: ",").map(String.init) {
+                guard let communes = Bench.scale[size] else { throw ValidationError("unknown size \(size)") }
+                let path = (dir as NSString).appendingPathComponent("\(size).sqlite")
+                var generateRate = "reused"
+                if !reuse || !FileManager.default.fileExists(atPath: path) {
+                    DemoBuilder.removeDatabase(at: path)
+                    let out = try Bench.runSelf(["generate", "--communes", String(communes), "--years", "2021-2025", "--seed", "1", "--db", path])
+                    generateRate = Bench.field(out, "rows_per_second").map { VietnameseNumber.integer(Int($0) ?? 0, .en) } ?? "?"
+                }
+                let out = try Bench.runSelf(["bench", "--measure-only", path, "--runs", String(runs), "--year", String(year)])
+                let f = { Bench.field(out, $0) ?? "?" }
+                lines.append("| \(size) | \(VietnameseNumber.integer(communes, .en)) | \(VietnameseNumber.integer(Int(f("models")) ?? 0, .en)) | \(generateRate) | \(f("overview_ms")) ms / \(f("overview_p90_ms")) ms | \(f("floor_ms")) ms | \(f("ratio")) | \(f("commune_ms")) ms | \(f("live_ms")) ms | \(f("live_floor_ms")) ms | \(f("peak_rss_mb")) MB |")
+                FileHandle.standardError.write(Data("\(size): \(out)".utf8))
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+
+    static func which(_ tool: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
+        }
+    }
+
+    static func runSelf(_ args: [String]) throws -> String {
+        try run(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path, args)
+    }
+
+    static func run(_ tool: String, _ args: [String], input: String? = nil) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        let inPipe = Pipe()
+        if input != nil { p.standardInput = inPipe }
+        try p.run()
+        if let input {
+            inPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inPipe.fileHandleForWriting.close()
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw ExitCode(p.terminationStatus) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func field(_ text: String, _ key: String) -> String? {
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where token.hasPrefix(key + "=") {
+            return String(token.dropFirst(key.count + 1))
+        }
+        return nil
+    }
+}
+
+/// The measuring child: opens the file, times the overview in-process and
+/// the same SQL in `sqlite3`, and reports its own peak memory.
+struct BenchMeasure {
+    let path: String
+    let year: Int
+    let runs: Int
+
+    func run() throws -> String {
+        let db = try AppDatabase.open(path: path, officer: "bench")
+        let top = try db.setting(.homeUnit).flatMap(Int64.init) ?? db.allUnits().first!.id
+        let commune = try db.firstUnit(of: .commune) ?? top
+        let overview = try time { _ = try Overview.build(from: db, unit: top, year: year) }
+        let one = try time { _ = try Overview.build(from: db, unit: commune, year: year) }
+        let live = try time(runs: max(3, runs / 3)) { _ = try db.liveModelCounts(year: year) }
+        let floor = try sqliteFloor(AppDatabase.overviewStatements(year: year))
+        let liveFloor = try sqliteFloor([AppDatabase.liveCountStatement(year: year)], runs: max(3, runs / 3))
+        let models = try db.count(.model)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let ms = { (s: Double) in String(format: "%.1f", s * 1000) }
+        return "models=\(models) overview_ms=\(ms(overview.median)) overview_p90_ms=\(ms(overview.p90)) floor_ms=\(ms(floor)) "
+            + "ratio=\(String(format: "%.2f", overview.median / max(floor, 1e-6))) commune_ms=\(ms(one.median)) "
+            + "live_ms=\(ms(live.median)) live_floor_ms=\(ms(liveFloor)) peak_rss_mb=\(usage.ru_maxrss / 1024)\n"
+    }
+
+    func time(runs: Int? = nil, _ body: () throws -> Void) throws -> (median: Double, p90: Double) {
+        try body() // warm the page cache and statement caches
+        var samples: [Double] = []
+        for _ in 0..<(runs ?? self.runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        samples.sort()
+        return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 9 / 10)])
+    }
+
+    /// Median over runs of the summed `Run Time: real` of the statements,
+    /// results written to /dev/null as the CLI would write them.
+    func sqliteFloor(_ statements: [String], runs: Int? = nil) throws -> Double {
+        let n = runs ?? self.runs
+        var script = ".timer on\n.output /dev/null\n"
+        for _ in 0...n { script += statements.map { $0 + ";\n" }.joined() }
+        let out = try Bench.run("/usr/bin/env", ["sqlite3", path], input: script)
+        let times = out.split(separator: "\n").compactMap { line -> Double? in
+            guard line.hasPrefix("Run Time: real ") else { return nil }
+            return Double(line.dropFirst("Run Time: real ".count).split(separator: " ").first ?? "")
+        }
+        var perRun: [Double] = []
+        var i = statements.count // skip the warm-up run
+        while i + statements.count <= times.count {
+            perRun.append(times[i..<(i + statements.count)].reduce(0, +))
+            i += statements.count
+        }
+        perRun.sort()
+        return perRun.isEmpty ? 0 : perRun[perRun.count / 2]
+    }
+}

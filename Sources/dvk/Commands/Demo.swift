@@ -1,0 +1,84 @@
+import ArgumentParser
+import DVKCore
+import DVKStore
+import Foundation
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: help("Dựng lại cơ sở dữ liệu mẫu từ seeds/ rồi mở bảng theo dõi.",
+                       "Rebuild the demo database from seeds/ and open the dashboard.")
+    )
+
+    @Flag(name: .customLong("no-tui"), help: ArgumentHelp(help("Chỉ dựng cơ sở dữ liệu, không mở bảng theo dõi.", "Only build the database.")))
+    var noTUI = false
+
+    @Option(name: .long, help: ArgumentHelp(help("Thư mục dữ liệu mẫu (mặc định: seeds/ của dự án).", "Seed folder (default: the project's seeds/)."), valueName: "DIR"))
+    var seeds: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        try reporting(lang) {
+            let path = global.databasePath(defaultFile: "demo.sqlite")
+            let folder = try seedFolder()
+            let summary = try DemoBuilder.rebuild(at: path, from: folder, officer: global.officerName)
+            let note = lang == .vi
+                ? "Đã dựng dữ liệu mẫu: \(path) (\(VietnameseNumber.integer(summary.total)) dòng từ \(folder.path))"
+                : "Demo database built: \(path) (\(summary.total) rows from \(folder.path))"
+            FileHandle.standardError.write(Data((note + "\n").utf8))
+            if !noTUI {
+                try StatusPrinter(db: try global.open(path: path), lang: lang).print(unit: nil, year: nil)
+            }
+        }
+    }
+
+    /// `--seeds`, then `DVK_SEEDS`, then `./seeds`, then the `seeds/` beside
+    /// the package the executable was built in (`swift run` from elsewhere).
+    func seedFolder() throws -> URL {
+        var candidates: [String] = [seeds, global.environment["DVK_SEEDS"], "seeds"].compactMap { $0 }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent("seeds").path)
+            dir.deleteLastPathComponent()
+        }
+        for c in candidates where FileManager.default.fileExists(atPath: (c as NSString).appendingPathComponent("units.csv")) {
+            return URL(fileURLWithPath: c)
+        }
+        throw UserError.noSeeds
+    }
+}
+
+/// Builds the demo into a temporary file beside the target and swaps it in
+/// only when the import succeeded, so a bad seed row never leaves a half
+/// database — and a real database is never overwritten.
+enum DemoBuilder {
+    static func rebuild(at path: String, from folder: URL, officer: String) throws -> ImportSummary {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) {
+            if try !AppDatabase.open(path: path, officer: officer).isDemoDatabase() { throw UserError.notADemoDatabase(path) }
+        }
+        let temp = path + ".building"
+        removeDatabase(at: temp)
+        let summary: ImportSummary
+        do {
+            // Scoped so the connection is closed before the file moves.
+            let db = try AppDatabase.open(path: temp, officer: officer)
+            summary = try db.importFolder(folder)
+            try db.markAsDemo()
+            try db.checkpoint()
+        } catch {
+            removeDatabase(at: temp)
+            throw error
+        }
+        removeDatabase(at: path)
+        try fm.moveItem(atPath: temp, toPath: path)
+        removeDatabase(at: temp)
+        return summary
+    }
+
+    static func removeDatabase(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

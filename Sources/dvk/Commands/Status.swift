@@ -1,0 +1,59 @@
+import ArgumentParser
+import DVKCore
+import DVKStore
+import Foundation
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: help("In tiến độ mọi chỉ tiêu của một đơn vị và các đơn vị trực thuộc.",
+                       "Print every target's progress for a unit and its children.")
+    )
+
+    @Option(name: .long, help: ArgumentHelp(help("Tên (có thể gõ không dấu), mã hoặc mã nhập của đơn vị; mặc định: đơn vị chính.",
+                                                  "Unit name (tone marks optional), code or import ref; default: the home unit."), valueName: "NAME|CODE"))
+    var unit: String?
+
+    @Option(name: .long, help: ArgumentHelp(help("Năm (mặc định: năm của ngày số liệu).", "Year (default: the data-as-of year)."), valueName: "Y"))
+    var year: Int?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        try reporting(lang) {
+            try StatusPrinter(db: try global.open(), lang: lang).print(unit: unit, year: year)
+        }
+    }
+}
+
+/// Resolves the unit and year the user meant, then prints the status table.
+struct StatusPrinter {
+    let db: AppDatabase
+    let lang: Language
+
+    func print(unit: String?, year: Int?) throws {
+        let dataAsOf = try db.setting(.dataAsOf).flatMap(Day.init(parsing:))
+        let year = year ?? dataAsOf?.year ?? Calendar.current.component(.year, from: Date())
+        if let issue = Validator(today: dataAsOf ?? Day.lastOf(year: year)).checkYear(year).first {
+            throw StoreError.invalid(record: "--year", issues: [issue])
+        }
+        let id = try resolveUnit(unit)
+        guard let overview = try Overview.build(from: db, unit: id, year: year) else { throw UserError.unitNotFound(unit ?? "") }
+        Swift.print(StatusText.render(overview, lang: lang, dataAsOf: dataAsOf), terminator: "")
+    }
+
+    func resolveUnit(_ text: String?) throws -> OrgUnit.ID {
+        if let text {
+            let found = try db.findUnits(text)
+            if found.count == 1 { return found[0].id }
+            if found.isEmpty { throw UserError.unitNotFound(text) }
+            throw UserError.unitAmbiguous(text, found.prefix(8).map(\.name))
+        }
+        if let home = try db.setting(.homeUnit).flatMap(Int64.init), try db.unit(id: home) != nil { return home }
+        let units = try db.allUnits()
+        guard !units.isEmpty else { throw UserError.noUnits }
+        let roots = units.filter { $0.parentID == nil }
+        return (roots.first ?? units[0]).id
+    }
+}

@@ -1,0 +1,880 @@
+#!/usr/bin/env python3
+"""Regenerate the demo (demo=1) rows of the dvk seed CSVs.
+
+The facts taken from the source articles (rows with demo=0) are curated by
+hand in seeds/*.csv and are kept exactly as they are (re-serialised the same
+way). Every row with demo=1 in the files below is thrown away and generated
+again from the fixed seed SEED, so running the script twice gives
+byte-identical files:
+
+    units.csv, models.csv, evaluations.csv, recognitions.csv, awards.csv,
+    surveys.csv, plans.csv
+
+The other seed files (fields, targets, directives, reported_figures,
+settings) hold no demo rows and are not touched.
+
+What is generated (all fictitious, though the place names are real):
+  * a commune-level register for Huyện Văn Chấn (Yên Bái), 2021-2025:
+    communes/towns, 8-14 models each, yearly evaluations, removals,
+    recognitions at commune/district level, awards;
+  * one fictitious commune merger (Xã Nậm Mười into Xã Sùng Đô, 01/01/2024);
+  * eight provincial agencies / public service units of Yên Bái with models;
+  * mass organisations, Party committees and Party organisations (for the
+    plan target), plans per organisation per year;
+  * satisfaction surveys per commune, for the district and the province.
+
+Python 3 standard library only.  Usage: python3 scripts/make_demo_register.py
+"""
+
+import csv
+import datetime as dt
+import io
+import os
+import random
+import sys
+import unicodedata
+
+SEED = 20230316  # the date of Đề án số 13, as a number
+YEARS = [2021, 2022, 2023, 2024, 2025]
+AS_OF = dt.date(2025, 12, 15)  # must match data_as_of in settings.csv
+DEMO_SOURCE = "make_demo_register.py"
+SURVEY_SOURCE = "Khảo sát mẫu (dữ liệu demo)"
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEEDS = os.path.normpath(os.path.join(HERE, "..", "seeds"))
+
+HEADERS = {
+    "units.csv": ["ref", "official_code", "name", "kind", "parent_ref", "valid_from",
+                  "valid_to", "merged_into_ref", "demo", "source"],
+    "models.csv": ["ref", "unit_ref", "kind", "title", "field", "description", "goals",
+                   "expected_outputs", "funds_vnd", "work_days", "registered_on",
+                   "launched_on", "removed_on", "removal_reason", "demo", "source"],
+    "evaluations.csv": ["model_ref", "year", "effective", "note", "demo"],
+    "recognitions.csv": ["model_ref", "level", "decision_number", "decided_on", "issuer", "demo"],
+    "awards.csv": ["kind", "issuer", "decision_number", "decided_on", "recipient",
+                   "model_ref", "unit_ref", "demo", "source"],
+    "surveys.csv": ["unit_ref", "year", "percent", "respondents", "source", "demo"],
+    "plans.csv": ["unit_ref", "year", "adopted", "disseminated", "demo"],
+}
+
+FIELDS = ["economy", "cultureSociety", "defenceSecurity", "politicalSystem"]
+
+
+# --------------------------------------------------------------------------
+# Deterministic randomness.  Only Random.random() is used (its output for a
+# given seed is stable across Python versions); one generator per topic so
+# that changing one part of the data does not reshuffle the rest.
+
+class Rng:
+    def __init__(self, *key):
+        self._r = random.Random("%d:%s" % (SEED, ":".join(str(k) for k in key)))
+
+    def random(self):
+        return self._r.random()
+
+    def chance(self, p):
+        return self._r.random() < p
+
+    def randint(self, a, b):
+        return a + int(self._r.random() * (b - a + 1))
+
+    def uniform(self, a, b):
+        return a + (b - a) * self._r.random()
+
+    def choice(self, seq):
+        return seq[int(self._r.random() * len(seq))]
+
+    def weighted(self, items, weights):
+        total = float(sum(weights))
+        x = self._r.random() * total
+        for item, w in zip(items, weights):
+            x -= w
+            if x < 0:
+                return item
+        return items[-1]
+
+    def shuffle(self, seq):
+        for i in range(len(seq) - 1, 0, -1):
+            j = int(self._r.random() * (i + 1))
+            seq[i], seq[j] = seq[j], seq[i]
+
+
+def fmt(d):
+    return "" if d is None else d.strftime("%d/%m/%Y")
+
+
+def rand_date(rng, start, end):
+    span = (end - start).days
+    return start + dt.timedelta(days=rng.randint(0, span))
+
+
+# --------------------------------------------------------------------------
+# Units.
+
+COMMUNES = [
+    # ref, name, number of models, field weights (economy, culture, defence, political)
+    ("YB-VC-LS", "Thị trấn Nông trường Liên Sơn", 12, (1.0, 1.0, 0.7, 1.0)),
+    ("YB-VC-TP", "Thị trấn Nông trường Trần Phú", 11, (1.2, 1.0, 0.7, 0.9)),
+    ("YB-VC-ST", "Thị trấn Sơn Thịnh", 14, (0.6, 1.1, 0.8, 1.3)),
+    ("YB-VC-TL", "Xã Tú Lệ", 14, (1.2, 1.1, 0.7, 0.9)),
+    ("YB-VC-NB", "Xã Nậm Búng", 9, (1.2, 1.1, 0.0, 0.8)),       # no defence-security model at all
+    ("YB-VC-GH", "Xã Gia Hội", 10, (1.0, 1.0, 0.7, 0.9)),
+    ("YB-VC-SD", "Xã Sùng Đô", 9, (1.0, 1.0, 0.8, 0.6)),
+    ("YB-VC-NM", "Xã Nậm Mười", 8, (1.0, 1.0, 0.7, 0.8)),       # merged into Sùng Đô, 01/01/2024
+    ("YB-VC-AL", "Xã An Lương", 9, (1.3, 0.5, 0.3, 0.9)),       # thin on culture and defence
+    ("YB-VC-NL", "Xã Nậm Lành", 10, (1.0, 1.0, 0.7, 0.9)),      # 2025 evaluations not reported yet
+    ("YB-VC-SL", "Xã Sơn Lương", 12, (1.0, 1.0, 0.8, 1.0)),
+    ("YB-VC-SQ", "Xã Suối Quyền", 9, (1.2, 1.0, 0.8, 0.3)),     # thin on political system
+    ("YB-VC-SG", "Xã Suối Giàng", 14, (1.2, 1.0, 0.8, 1.0)),    # real unit (demo=0 row kept)
+    ("YB-VC-NS", "Xã Nghĩa Sơn", 11, (1.0, 1.0, 0.7, 1.0)),
+    ("YB-VC-SB", "Xã Suối Bu", 10, (1.0, 0.9, 0.8, 0.9)),
+    ("YB-VC-DK", "Xã Đồng Khê", 12, (1.0, 1.0, 0.8, 1.0)),
+    ("YB-VC-CT", "Xã Cát Thịnh", 13, (1.1, 1.0, 0.8, 1.0)),
+    ("YB-VC-TT", "Xã Tân Thịnh", 12, (1.2, 1.0, 0.7, 0.9)),
+    ("YB-VC-CTH", "Xã Chấn Thịnh", 11, (1.1, 1.0, 0.7, 0.9)),
+    ("YB-VC-TBL", "Xã Thượng Bằng La", 12, (1.1, 1.0, 0.8, 1.0)),
+    ("YB-VC-NT", "Xã Nghĩa Tâm", 13, (1.0, 1.1, 0.7, 1.0)),
+]
+MERGED = {"YB-VC-NM": ("YB-VC-SD", dt.date(2023, 12, 31))}
+PENDING_2025 = {"YB-VC-NL"}  # commune that has not reported its 2025 evaluations
+
+AGENCIES = [
+    ("YB-SNV", "Sở Nội vụ", "agency", "YB"),
+    ("YB-STP", "Sở Tư pháp", "agency", "YB"),
+    ("YB-STC", "Sở Tài chính", "agency", "YB"),
+    ("YB-SYT", "Sở Y tế", "agency", "YB"),
+    ("YB-SGDDT", "Sở Giáo dục và Đào tạo", "agency", "YB"),
+    ("YB-SNN", "Sở Nông nghiệp và Phát triển nông thôn", "agency", "YB"),
+    ("YB-BVDK", "Bệnh viện Đa khoa tỉnh", "publicService", "YB-SYT"),
+    ("YB-PTTH", "Đài Phát thanh và Truyền hình tỉnh", "publicService", "YB"),
+]
+
+OTHER_ORGS = [
+    ("YB-VC-HU", "Huyện ủy Văn Chấn", "partyCommittee", "YB-VC"),
+    ("YB-VC-MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Văn Chấn", "massOrg", "YB-VC"),
+    ("YB-VC-HPN", "Hội Liên hiệp Phụ nữ huyện Văn Chấn", "massOrg", "YB-VC"),
+    ("YB-VC-HND", "Hội Nông dân huyện Văn Chấn", "massOrg", "YB-VC"),
+    ("YB-VC-DTN", "Huyện đoàn Văn Chấn", "massOrg", "YB-VC"),
+    ("YB-VC-CCB", "Hội Cựu chiến binh huyện Văn Chấn", "massOrg", "YB-VC"),
+    ("YB-DUK-SYT", "Đảng bộ Sở Y tế", "partyOrg", "YB-DUK"),
+    ("YB-DUK-SGDDT", "Đảng bộ Sở Giáo dục và Đào tạo", "partyOrg", "YB-DUK"),
+    ("YB-DUK-STP", "Chi bộ Sở Tư pháp", "partyOrg", "YB-DUK"),
+]
+
+
+# --------------------------------------------------------------------------
+# Model catalogue: (title, short description, expected output, money?, work days?)
+
+POOL = {
+    "economy": [
+        ("Hiến đất mở đường giao thông nông thôn",
+         "Vận động hộ dân hiến đất, góp ngày công mở rộng đường liên thôn.",
+         "Các tuyến đường liên thôn được mở rộng, cứng hóa", True, True),
+        ("Bê tông hóa đường nội đồng",
+         "Nhà nước hỗ trợ xi măng, nhân dân góp công làm đường ra đồng.",
+         "Đường nội đồng được cứng hóa, thuận tiện vận chuyển", True, True),
+        ("Kiên cố hóa kênh mương nội đồng",
+         "Người dân góp công, góp vật liệu xây kênh dẫn nước tưới.",
+         "Chủ động nước tưới cho ruộng hai vụ", True, True),
+        ("Cánh đồng một giống lúa chất lượng cao",
+         "Vận động các hộ gieo cấy cùng giống, cùng lịch thời vụ.",
+         "Năng suất và giá bán lúa tăng", False, False),
+        ("Chuyển đổi cây trồng kém hiệu quả trên đất dốc",
+         "Hướng dẫn hộ dân chuyển ngô, sắn trên đất dốc sang cây ăn quả, cây lâm nghiệp.",
+         "Diện tích đất dốc được chuyển đổi, giảm xói mòn", True, False),
+        ("Tổ hợp tác chăn nuôi trâu, bò vỗ béo",
+         "Các hộ liên kết nuôi vỗ béo, chia sẻ kỹ thuật và đầu ra.",
+         "Thu nhập của hộ thành viên tăng", True, False),
+        ("Chi hội nông dân giúp nhau phát triển kinh tế hộ",
+         "Hội viên khá giúp hội viên nghèo giống, vốn và ngày công.",
+         "Số hộ nghèo trong chi hội giảm", False, True),
+        ("Phụ nữ giúp nhau thoát nghèo",
+         "Chi hội phụ nữ góp vốn xoay vòng giúp chị em nghèo chăn nuôi.",
+         "Hội viên nghèo có vốn sản xuất", True, False),
+        ("Trồng rừng gỗ lớn gắn với bảo vệ rừng",
+         "Vận động hộ dân trồng rừng gỗ lớn, không khai thác rừng non.",
+         "Diện tích rừng trồng gỗ lớn tăng", False, True),
+        ("Phát triển sản phẩm OCOP từ nông sản địa phương",
+         "Hỗ trợ tổ hợp tác hoàn thiện hồ sơ, bao bì để sản phẩm được đánh giá OCOP.",
+         "Sản phẩm được xếp hạng OCOP", True, False),
+        ("Chăn nuôi lợn đen bản địa theo hướng hàng hóa",
+         "Duy trì giống lợn bản địa, liên kết với thương lái tiêu thụ.",
+         "Đàn lợn bản địa có đầu ra ổn định", True, False),
+        ("Cải tạo vườn tạp thành vườn mẫu",
+         "Hộ dân cải tạo vườn tạp, trồng cây cho thu nhập cao hơn.",
+         "Số vườn đạt tiêu chí vườn mẫu nông thôn mới", False, True),
+        ("Đưa nông sản lên sàn thương mại điện tử",
+         "Đoàn viên thanh niên hướng dẫn hộ dân bán nông sản trên mạng.",
+         "Nông sản địa phương có kênh bán trực tuyến", False, False),
+        ("Tổ tiết kiệm và vay vốn hiệu quả",
+         "Tổ giám sát sử dụng vốn vay chính sách đúng mục đích, trả nợ đúng hạn.",
+         "Không phát sinh nợ quá hạn", False, False),
+        ("Nuôi cá ruộng lúa",
+         "Kết hợp thả cá trên ruộng lúa một vụ.",
+         "Tăng thu nhập trên cùng diện tích", True, False),
+        ("Hợp tác xã đồng hành cùng nông dân",
+         "Hợp tác xã cung ứng giống, vật tư và bao tiêu sản phẩm cho xã viên.",
+         "Hộ dân có đầu ra ổn định", True, False),
+        ("Dồn điền, đổi thửa tạo vùng sản xuất tập trung",
+         "Thuyết phục hộ dân đổi thửa để sản xuất tập trung, cơ giới hóa.",
+         "Số thửa ruộng manh mún giảm", False, True),
+        ("Du lịch cộng đồng gắn với bảo tồn bản sắc",
+         "Vận động hộ dân làm homestay, giữ nhà truyền thống, phục vụ khách.",
+         "Thu nhập từ du lịch của hộ tham gia tăng", True, False),
+    ],
+    "cultureSociety": [
+        ("Chi hội phụ nữ tiết kiệm",
+         "Hội viên tiết kiệm hằng tháng để giúp nhau lúc khó khăn.",
+         "Quỹ tiết kiệm của chi hội được duy trì", False, False),
+        ("Nhà sạch, vườn đẹp",
+         "Vận động hộ gia đình chỉnh trang nhà cửa, vườn và chuồng trại.",
+         "Số hộ đạt tiêu chí nhà sạch, vườn đẹp tăng", False, True),
+        ("Đường hoa thôn bản",
+         "Các hộ trồng và chăm sóc hoa dọc đường trục thôn.",
+         "Các tuyến đường hoa được duy trì", True, True),
+        ("Phân loại rác thải tại nguồn",
+         "Hướng dẫn hộ dân phân loại rác, ủ rác hữu cơ tại gia đình.",
+         "Lượng rác phải thu gom giảm", False, False),
+        ("Vận động xóa bỏ tảo hôn và hôn nhân cận huyết thống",
+         "Tuyên truyền tại họp thôn, gặp từng gia đình có con trong độ tuổi.",
+         "Không phát sinh trường hợp tảo hôn mới", False, False),
+        ("Nếp sống văn minh trong việc cưới, việc tang",
+         "Vận động tổ chức cưới, tang gọn nhẹ, bỏ hủ tục.",
+         "Các đám cưới, đám tang thực hiện đúng hương ước", False, False),
+        ("Câu lạc bộ bảo tồn múa xòe Thái",
+         "Duy trì sinh hoạt, truyền dạy xòe cho thanh thiếu niên.",
+         "Câu lạc bộ sinh hoạt đều đặn, biểu diễn dịp lễ hội", True, False),
+        ("Hũ gạo tình thương",
+         "Hội viên góp gạo hằng tháng giúp hộ khó khăn, học sinh nghèo.",
+         "Số lượt hộ khó khăn được hỗ trợ", False, False),
+        ("Đỡ đầu học sinh có hoàn cảnh khó khăn",
+         "Cán bộ, đảng viên nhận đỡ đầu học sinh nghèo đến hết lớp 9.",
+         "Học sinh được đỡ đầu không bỏ học", True, False),
+        ("Mái ấm tình thương cho hộ nghèo",
+         "Huy động xã hội hóa và ngày công làm nhà cho hộ nghèo.",
+         "Số nhà được xây mới, sửa chữa", True, True),
+        ("Nhà tiêu hợp vệ sinh, nước sạch cho từng hộ",
+         "Vận động hộ dân làm nhà tiêu hợp vệ sinh, dùng nước sạch.",
+         "Tỷ lệ hộ có nhà tiêu hợp vệ sinh tăng", True, True),
+        ("Câu lạc bộ gia đình hạnh phúc",
+         "Sinh hoạt định kỳ về xây dựng gia đình, phòng chống bạo lực gia đình.",
+         "Không có vụ bạo lực gia đình trong thôn", False, False),
+        ("Vận động trẻ em trong độ tuổi đến trường",
+         "Giáo viên và cán bộ thôn đến từng nhà vận động học sinh ra lớp.",
+         "Tỷ lệ huy động trẻ đến trường đạt cao", False, False),
+        ("Lớp xóa mù chữ cho phụ nữ dân tộc thiểu số",
+         "Mở lớp học buổi tối, giáo viên tình nguyện giảng dạy.",
+         "Học viên biết đọc, biết viết", True, False),
+        ("Thắp sáng đường quê",
+         "Nhân dân góp tiền, góp công lắp đèn chiếu sáng đường thôn.",
+         "Các tuyến đường thôn có đèn chiếu sáng", True, True),
+        ("Tủ sách cộng đồng ở nhà văn hóa thôn",
+         "Quyên góp sách, báo đặt tại nhà văn hóa thôn.",
+         "Tủ sách được duy trì, có người đọc thường xuyên", False, False),
+        ("Người cao tuổi tự quản vệ sinh môi trường",
+         "Chi hội người cao tuổi nhận chăm sóc, dọn vệ sinh tuyến đường.",
+         "Tuyến đường tự quản luôn sạch", False, True),
+        ("Góp gạo, góp rau cho bếp ăn bán trú",
+         "Phụ huynh và đoàn thể góp gạo, rau cho bếp ăn bán trú của trường.",
+         "Học sinh bán trú được ăn đủ bữa", False, True),
+    ],
+    "defenceSecurity": [
+        ("Camera an ninh thôn bản",
+         "Nhân dân góp kinh phí lắp camera tại các điểm giao thông, nơi công cộng.",
+         "Camera được lắp đặt và vận hành, hỗ trợ phát hiện vi phạm", True, False),
+        ("Tổ tự quản an ninh trật tự ở khu dân cư",
+         "Tổ tự quản tuần tra, nắm tình hình và báo tin cho công an xã.",
+         "Khu dân cư giữ vững an ninh trật tự", False, True),
+        ("Thôn, bản không có ma túy",
+         "Tuyên truyền, quản lý đối tượng, phát hiện sớm người sử dụng ma túy.",
+         "Không phát sinh người nghiện mới", False, False),
+        ("Dòng họ tự quản về an ninh trật tự",
+         "Trưởng các dòng họ cam kết giáo dục con cháu chấp hành pháp luật.",
+         "Không có thành viên dòng họ vi phạm pháp luật", False, False),
+        ("Tổ liên gia an toàn phòng cháy, chữa cháy",
+         "Các hộ liền kề trang bị bình chữa cháy, hỗ trợ nhau khi có cháy.",
+         "Không để xảy ra cháy lớn trong khu dân cư", True, False),
+        ("Cổng trường an toàn giao thông",
+         "Đoàn viên, phụ huynh phân luồng giao thông giờ tan trường.",
+         "Không xảy ra tai nạn giao thông trước cổng trường", False, True),
+        ("Vận động nhân dân giao nộp vũ khí, vật liệu nổ",
+         "Công an xã phối hợp trưởng thôn vận động giao nộp súng tự chế.",
+         "Số vũ khí, vật liệu nổ được thu hồi", False, False),
+        ("Người có uy tín tham gia giữ gìn an ninh trật tự vùng đồng bào",
+         "Người có uy tín nắm tình hình, hòa giải và vận động bà con.",
+         "Các vụ việc phức tạp được giải quyết ngay tại cơ sở", False, False),
+        ("Vận động đồng bào không tin, không theo tà đạo",
+         "Tuyên truyền tại thôn, gặp gỡ từng hộ để bà con hiểu rõ chính sách.",
+         "Không phát sinh người theo tà đạo", False, False),
+        ("Phụ nữ tham gia bảo đảm an ninh trật tự",
+         "Chi hội phụ nữ tuyên truyền phòng chống mua bán người, tội phạm.",
+         "Không có phụ nữ bị lừa bán ra nước ngoài", False, False),
+        ("Dân quân giúp dân phòng, chống thiên tai",
+         "Dân quân xã giúp dân di dời, khắc phục hậu quả mưa lũ.",
+         "Thiệt hại do thiên tai được giảm thiểu", False, True),
+        ("Tổ hòa giải ở cơ sở giỏi",
+         "Tổ hòa giải giải quyết mâu thuẫn nhỏ ngay tại thôn.",
+         "Tỷ lệ vụ việc hòa giải thành cao", False, False),
+        ("Phòng, chống cháy rừng do dân làm chủ",
+         "Các hộ nhận khoán rừng thay nhau canh lửa mùa khô.",
+         "Không xảy ra cháy rừng", False, True),
+        ("Cảnh báo sớm sạt lở đất tại khu dân cư",
+         "Tổ xung kích theo dõi điểm nguy cơ, báo động di dời khi mưa lớn.",
+         "Không có thiệt hại về người do sạt lở", False, True),
+    ],
+    "politicalSystem": [
+        ("Dân vận khéo trong chuyển đổi số",
+         "Cán bộ hướng dẫn người dân cài ứng dụng, làm thủ tục trên điện thoại.",
+         "Tỷ lệ hồ sơ trực tuyến tăng", False, False),
+        ("Tổ công nghệ số cộng đồng",
+         "Tổ công nghệ số đến từng hộ hướng dẫn định danh điện tử, thanh toán không dùng tiền mặt.",
+         "Số người dân có tài khoản định danh điện tử tăng", False, False),
+        ("Bộ phận một cửa thân thiện, đúng hẹn",
+         "Công chức một cửa giải quyết hồ sơ đúng hẹn, hướng dẫn tận tình.",
+         "Không có hồ sơ trễ hẹn, người dân hài lòng", False, False),
+        ("Đối thoại trực tiếp giữa người đứng đầu với Nhân dân",
+         "Bí thư, Chủ tịch xã đối thoại định kỳ với nhân dân tại thôn.",
+         "Kiến nghị của nhân dân được giải quyết kịp thời", False, False),
+        ("Mỗi đảng viên phụ trách một nhóm hộ gia đình",
+         "Đảng viên nắm tình hình, tuyên truyền, giúp đỡ các hộ được phân công.",
+         "Các hộ chấp hành tốt chủ trương, chính sách", False, False),
+        ("Sinh hoạt chi bộ thôn theo chuyên đề",
+         "Chi bộ thôn sinh hoạt chuyên đề gắn với việc cụ thể của thôn.",
+         "Chất lượng sinh hoạt chi bộ được nâng lên", False, False),
+        ("Cán bộ xã đi từng ngõ, gõ từng nhà",
+         "Cán bộ xã được phân công phụ trách thôn, đến từng hộ nắm tình hình.",
+         "Tâm tư, nguyện vọng của nhân dân được nắm bắt kịp thời", False, False),
+        ("Nhóm Zalo kết nối chính quyền với Nhân dân",
+         "Mỗi thôn có nhóm Zalo để thông tin và tiếp nhận phản ánh.",
+         "Phản ánh của người dân được trả lời trong ngày", False, False),
+        ("Dân biết, dân bàn, dân làm, dân kiểm tra trong xây dựng nông thôn mới",
+         "Công khai các công trình, để nhân dân bàn và giám sát thi công.",
+         "Các công trình được nhân dân đồng thuận, giám sát chất lượng", False, False),
+        ("Thanh niên tình nguyện hướng dẫn dịch vụ công trực tuyến",
+         "Đoàn viên trực tại bộ phận một cửa hướng dẫn người dân nộp hồ sơ trực tuyến.",
+         "Số hồ sơ nộp trực tuyến tăng", False, False),
+        ("Nâng cao chất lượng tiếp công dân",
+         "Bố trí lịch tiếp dân cố định, ghi nhận và trả lời bằng văn bản.",
+         "Không có đơn thư vượt cấp", False, False),
+        ("Phát triển đảng viên ở thôn, bản vùng đồng bào",
+         "Chi bộ bồi dưỡng quần chúng ưu tú là người dân tộc thiểu số.",
+         "Các thôn đều có chi bộ, có đảng viên trẻ", False, False),
+        ("Ngày thứ bảy cùng dân",
+         "Cán bộ, công chức xã cùng nhân dân làm đường, dọn vệ sinh ngày thứ bảy.",
+         "Gắn bó giữa cán bộ và nhân dân", False, True),
+        ("Hộp thư góp ý của Nhân dân tại nhà văn hóa thôn",
+         "Đặt hộp thư, định kỳ mở và trả lời ý kiến của nhân dân.",
+         "Ý kiến của nhân dân được tiếp thu, trả lời", False, False),
+    ],
+}
+
+# Individual exemplars (điển hình cá nhân): described by role, no names.
+INDIVIDUALS = [
+    ("Bí thư chi bộ thôn gương mẫu hiến đất làm đường", "economy",
+     "Bí thư chi bộ thôn tự nguyện hiến đất và vận động các hộ cùng hiến."),
+    ("Trưởng thôn tiên phong chuyển đổi cây trồng", "economy",
+     "Trưởng thôn làm trước, hướng dẫn bà con trồng cây ăn quả trên đất dốc."),
+    ("Cựu chiến binh làm kinh tế giỏi, giúp đỡ hộ nghèo", "economy",
+     "Cựu chiến binh cho hộ nghèo mượn giống, hướng dẫn kỹ thuật."),
+    ("Người có uy tín vận động bỏ hủ tục trong cưới hỏi, ma chay", "cultureSociety",
+     "Người có uy tín trong đồng bào vận động các dòng họ thực hiện hương ước."),
+    ("Giáo viên cắm bản vận động học sinh ra lớp", "cultureSociety",
+     "Giáo viên đến từng nhà vận động học sinh bỏ học quay lại lớp."),
+    ("Nhân viên y tế thôn bản tận tụy với đồng bào", "cultureSociety",
+     "Nhân viên y tế thôn vận động phụ nữ khám thai, tiêm chủng đầy đủ."),
+    ("Công an viên bám thôn, giúp dân", "defenceSecurity",
+     "Công an viên thường trực tại thôn, nắm tình hình và hòa giải mâu thuẫn."),
+    ("Trưởng dòng họ gương mẫu giữ gìn an ninh thôn bản", "defenceSecurity",
+     "Trưởng dòng họ vận động con cháu không nghe theo kẻ xấu."),
+    ("Công chức tư pháp – hộ tịch tận tụy với dân", "politicalSystem",
+     "Công chức tư pháp xuống thôn làm thủ tục hộ tịch cho người già, người ốm."),
+    ("Bí thư đoàn xã hướng dẫn người dân dùng dịch vụ công trực tuyến", "politicalSystem",
+     "Bí thư đoàn xã tổ chức đoàn viên hướng dẫn người dân làm thủ tục trực tuyến."),
+]
+
+GOALS = {
+    "economy": ["Tăng thu nhập cho người dân", "Góp phần giảm nghèo bền vững",
+                "Góp phần hoàn thành tiêu chí nông thôn mới", "Phát huy lợi thế sản phẩm địa phương"],
+    "cultureSociety": ["Xây dựng đời sống văn hóa ở khu dân cư", "Chăm lo người có hoàn cảnh khó khăn",
+                       "Giữ gìn bản sắc văn hóa dân tộc", "Bảo vệ môi trường sống"],
+    "defenceSecurity": ["Giữ vững an ninh trật tự ở cơ sở", "Phát huy vai trò tự quản của nhân dân",
+                        "Phòng ngừa vi phạm pháp luật từ sớm, từ xa"],
+    "politicalSystem": ["Xây dựng chính quyền gần dân, sát dân", "Nâng cao chất lượng phục vụ nhân dân",
+                        "Củng cố niềm tin của nhân dân với cấp ủy, chính quyền", "Đẩy mạnh cải cách hành chính"],
+}
+
+# Local models that a commune is known for; fixed year.
+SIGNATURE = {
+    "YB-VC-SG": [
+        ("Bảo tồn và phát triển vùng chè Shan tuyết cổ thụ", "economy", 2021,
+         "Vận động đồng bào Mông chăm sóc, không chặt phá chè cổ thụ; thu hái, chế biến chè theo quy trình an toàn.",
+         "Vùng chè cổ thụ được bảo vệ; chè Shan tuyết có đầu ra ổn định"),
+        ("Du lịch cộng đồng gắn với văn hóa trà của đồng bào Mông", "economy", 2023,
+         "Hộ dân làm homestay, đón khách trải nghiệm hái và sao chè.",
+         "Lượng khách và thu nhập từ du lịch tăng"),
+    ],
+    "YB-VC-TL": [
+        ("Bảo tồn và phát triển giống lúa nếp Tú Lệ", "economy", 2021,
+         "Vận động hộ dân giữ giống nếp, sản xuất theo quy trình chung, xây dựng nhãn hiệu.",
+         "Diện tích nếp Tú Lệ được duy trì, giá bán ổn định"),
+    ],
+    "YB-VC-TP": [
+        ("Phát triển vùng cam theo tiêu chuẩn VietGAP", "economy", 2022,
+         "Các hộ trồng cam liên kết sản xuất theo quy trình VietGAP.",
+         "Diện tích cam đạt chứng nhận VietGAP tăng"),
+    ],
+    "YB-VC-LS": [
+        ("Đồi chè kiểu mẫu gắn với hợp tác xã", "economy", 2021,
+         "Hộ trồng chè liên kết với hợp tác xã, chăm sóc theo quy trình an toàn.",
+         "Năng suất, chất lượng chè búp tươi tăng"),
+    ],
+}
+EXCLUDE = {  # titles that do not suit the place
+    "YB-VC-SG": {"Câu lạc bộ bảo tồn múa xòe Thái", "Nuôi cá ruộng lúa"},
+    "YB-VC-NB": {"Câu lạc bộ bảo tồn múa xòe Thái"},
+    "YB-VC-ST": {"Phòng, chống cháy rừng do dân làm chủ"},
+}
+
+AGENCY_MODELS = [
+    # unit, title, field, year, description, forced evaluations {year: effective}, removal
+    ("YB-SNV", "Giải quyết thủ tục hành chính đúng hẹn, không để người dân đi lại nhiều lần",
+     "politicalSystem", 2021, "Rà soát quy trình, công khai thời hạn, nhắn tin báo kết quả cho người nộp hồ sơ.", {}, None),
+    ("YB-SNV", "Dân vận khéo trong sắp xếp tổ chức bộ máy", "politicalSystem", 2023,
+     "Gặp gỡ, đối thoại với cán bộ, công chức chịu tác động của việc sắp xếp.", {}, None),
+    ("YB-STP", "Trợ giúp pháp lý lưu động cho đồng bào dân tộc thiểu số", "politicalSystem", 2021,
+     "Trợ giúp viên pháp lý xuống thôn, bản tư vấn miễn phí.", {}, None),
+    ("YB-STP", "Phổ biến pháp luật qua mạng xã hội", "cultureSociety", 2022,
+     "Đăng video ngắn giải đáp pháp luật bằng tiếng phổ thông và tiếng dân tộc.", {}, None),
+    ("YB-STP", "Công chứng, chứng thực thân thiện", "politicalSystem", 2024,
+     "Tổ chức hành nghề công chứng niêm yết phí, hướng dẫn tận tình.", {2024: 1}, None),
+    ("YB-STC", "Công khai ngân sách, tiếp nhận ý kiến người dân", "politicalSystem", 2024,
+     "Công khai dự toán, quyết toán trên cổng thông tin và lấy ý kiến người dân.", {}, None),
+    ("YB-SYT", "Thầy thuốc đồng hành cùng hộ nghèo vùng cao", "cultureSociety", 2022,
+     "Đoàn y, bác sĩ khám bệnh, cấp thuốc miễn phí định kỳ tại xã vùng cao.", {2023: 0}, None),
+    ("YB-SGDDT", "Nhà giáo tận tâm vì học sinh vùng cao", "cultureSociety", 2021,
+     "Giáo viên vùng cao vận động học sinh ra lớp, giúp học sinh bán trú.", {}, None),
+    ("YB-SGDDT", "Xã hội hóa bữa ăn bán trú", "cultureSociety", 2023,
+     "Vận động doanh nghiệp, nhà hảo tâm hỗ trợ bữa ăn cho học sinh bán trú.", {}, None),
+    ("YB-SNN", "Cán bộ khuyến nông bám đồng, giúp dân", "economy", 2021,
+     "Cán bộ khuyến nông hướng dẫn kỹ thuật ngay tại ruộng, vườn.", {}, None),
+    ("YB-SNN", "Hỗ trợ hợp tác xã chè liên kết tiêu thụ", "economy", 2023,
+     "Kết nối hợp tác xã chè với doanh nghiệp chế biến.", {2023: 0},
+     (dt.date(2024, 2, 20), "Trùng lặp nội dung với mô hình khác, đã hợp nhất")),
+    ("YB-BVDK", "Đổi mới phong cách, thái độ phục vụ hướng tới sự hài lòng của người bệnh",
+     "politicalSystem", 2021, "Nhân viên y tế đón tiếp, hướng dẫn người bệnh; lấy ý kiến người bệnh hằng tháng.", {}, None),
+    ("YB-BVDK", "Bữa cơm từ thiện cho người bệnh nghèo", "cultureSociety", 2022,
+     "Vận động nhà hảo tâm nấu cơm miễn phí cho người bệnh nghèo.", {}, None),
+    ("YB-PTTH", "Lan tỏa gương điển hình Dân vận khéo trên sóng phát thanh, truyền hình",
+     "politicalSystem", 2022, "Chuyên mục định kỳ giới thiệu mô hình, điển hình Dân vận khéo.", {}, None),
+]
+
+REMOVAL_REASONS = [
+    "Mô hình hình thức, không duy trì được",
+    "Hoạt động kém hiệu quả, không có sức lan tỏa",
+    "Không còn phù hợp với tình hình thực tế của địa phương",
+    "Không bố trí được nguồn lực để duy trì",
+    "Trùng lặp nội dung với mô hình khác, đã hợp nhất",
+]
+NOTES_OK = [
+    "", "", "", "", "Duy trì tốt, được nhân dân đồng tình",
+    "Đã nhân rộng ra các thôn khác", "Hoạt động đều đặn, có sổ theo dõi",
+    "Huy động được nhiều nguồn lực xã hội hóa",
+]
+NOTES_BAD = [
+    "Hoạt động cầm chừng", "Chưa huy động được sự tham gia của người dân",
+    "Thiếu kinh phí duy trì", "Chưa có kết quả cụ thể, cần củng cố",
+    "Người phụ trách chuyển công tác, mô hình gián đoạn",
+]
+
+BCD = "Ban Chỉ đạo phong trào thi đua “Dân vận khéo” "
+
+
+def lower_prefix(name):
+    for p in ("Thị trấn ", "Xã ", "Huyện ", "Tỉnh "):
+        if name.startswith(p):
+            return p.lower() + name[len(p):]
+    return name
+
+
+# --------------------------------------------------------------------------
+# CSV helpers.
+
+def nfc(s):
+    return unicodedata.normalize("NFC", s)
+
+
+def read_real(name):
+    """Rows of seeds/<name> whose demo column is '0' (the curated facts)."""
+    path = os.path.join(SEEDS, name)
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [r for r in rows if r.get("demo", "").strip() == "0"]
+
+
+def write(name, rows):
+    header = HEADERS[name]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(header)
+    for r in rows:
+        w.writerow([nfc(str(r.get(h, "") if r.get(h) is not None else "")) for h in header])
+    with open(os.path.join(SEEDS, name), "w", encoding="utf-8", newline="") as f:
+        f.write(buf.getvalue())
+    return len(rows)
+
+
+# --------------------------------------------------------------------------
+# Generation.
+
+def gen_units(real_units):
+    real_refs = {r["ref"] for r in real_units}
+    rows = []
+    for ref, name, _n, _w in COMMUNES:
+        if ref in real_refs:
+            continue
+        valid_to, merged = "", ""
+        if ref in MERGED:
+            merged, end = MERGED[ref]
+            valid_to = fmt(end)
+        rows.append(dict(ref=ref, official_code="", name=name, kind="commune", parent_ref="YB-VC",
+                         valid_from="", valid_to=valid_to, merged_into_ref=merged, demo="1",
+                         source=DEMO_SOURCE))
+    for ref, name, kind, parent in AGENCIES + OTHER_ORGS:
+        rows.append(dict(ref=ref, official_code="", name=name, kind=kind, parent_ref=parent,
+                         valid_from="", valid_to="", merged_into_ref="", demo="1", source=DEMO_SOURCE))
+    return rows
+
+
+def allocate(n, weights):
+    """Split n models over the four fields by weight (largest remainder)."""
+    total = sum(weights)
+    raw = [n * w / total for w in weights]
+    base = [int(x) for x in raw]
+    rest = n - sum(base)
+    order = sorted(range(4), key=lambda i: (-(raw[i] - base[i]), i))
+    for i in order[:rest]:
+        base[i] += 1
+    return base
+
+
+# Budget ranges (million VND) for the costlier kinds of work; others 5-80.
+BIG_FUNDS = {
+    "Hiến đất mở đường giao thông nông thôn": (200, 900),
+    "Bê tông hóa đường nội đồng": (150, 700),
+    "Kiên cố hóa kênh mương nội đồng": (100, 500),
+    "Mái ấm tình thương cho hộ nghèo": (80, 400),
+    "Nhà tiêu hợp vệ sinh, nước sạch cho từng hộ": (40, 200),
+    "Thắp sáng đường quê": (30, 150),
+    "Camera an ninh thôn bản": (20, 120),
+    "Du lịch cộng đồng gắn với bảo tồn bản sắc": (50, 300),
+}
+
+
+def money(rng, lo, hi):
+    return str(rng.randint(lo, hi) * 1_000_000)
+
+
+def ruling_number(rng, day, per_day_lo=5.5, per_day_hi=7.5):
+    """A decision number that grows through the year (UBND tỉnh issues thousands a year)."""
+    doy = day.timetuple().tm_yday
+    return int(doy * rng.uniform(per_day_lo, per_day_hi))
+
+
+def model_dates(rng, year, last_day):
+    """registered_on, launched_on within a year (launched ≤ last_day)."""
+    if rng.chance(0.85):
+        reg = rand_date(rng, dt.date(year, 1, 6), dt.date(year, 6, 30))
+    else:
+        reg = rand_date(rng, dt.date(year, 7, 1), dt.date(year, 9, 30))
+    launch = reg + dt.timedelta(days=rng.randint(10, 75))
+    if launch > last_day:
+        launch = last_day
+    return reg, launch
+
+
+def gen_commune_models(ref, n, weights):
+    rng = Rng("models", ref)
+    last_day = MERGED[ref][1] if ref in MERGED else AS_OF
+    years = [y for y in YEARS if dt.date(y, 1, 1) <= last_day]
+    year_w = {2021: 0.22, 2022: 0.20, 2023: 0.26, 2024: 0.18, 2025: 0.14}
+    models = []
+    used = set(EXCLUDE.get(ref, set()))
+    sig = SIGNATURE.get(ref, [])
+    counts = allocate(n, list(weights))
+    for title, field, year, desc, out in sig:
+        counts[FIELDS.index(field)] = max(0, counts[FIELDS.index(field)] - 1)
+        used.add(title)
+        reg, launch = model_dates(rng, year, last_day)
+        models.append(dict(kind="collective", title=title, field=field, description=desc,
+                           goals=rng.choice(GOALS[field]), expected_outputs=out,
+                           funds_vnd=money(rng, 50, 400), work_days=str(rng.randint(200, 1500)),
+                           reg=reg, launch=launch, year=year))
+    for fi, field in enumerate(FIELDS):
+        for _ in range(counts[fi]):
+            year = rng.weighted(years, [year_w[y] for y in years])
+            indiv = [e for e in INDIVIDUALS if e[1] == field and e[0] not in used]
+            if indiv and rng.chance(0.11):
+                title, _f, desc = rng.choice(indiv)
+                used.add(title)
+                reg, launch = model_dates(rng, year, last_day)
+                models.append(dict(kind="individual", title=title, field=field, description=desc,
+                                       goals="", expected_outputs="",
+                                   funds_vnd="", work_days="", reg=reg, launch=launch, year=year))
+                continue
+            pool = [e for e in POOL[field] if e[0] not in used]
+            title, desc, out, has_money, has_work = rng.choice(pool)
+            used.add(title)
+            reg, launch = model_dates(rng, year, last_day)
+            models.append(dict(kind="collective", title=title, field=field, description=desc,
+                               goals=rng.choice(GOALS[field]) if rng.chance(0.8) else "",
+                               expected_outputs=out if rng.chance(0.85) else "",
+                               funds_vnd=money(rng, *BIG_FUNDS.get(title, (5, 80)))
+                               if has_money and rng.chance(0.8) else "",
+                               work_days=str(rng.randint(50, 2500)) if has_work and rng.chance(0.8) else "",
+                               reg=reg, launch=launch, year=year))
+    models.sort(key=lambda m: (m["reg"], m["title"]))
+    return models
+
+
+def evaluate(rng, unit_ref, m, p_eff, last_year, pending_2025, forced=None):
+    """Yearly evaluations and a possible removal for one model."""
+    forced = forced or {}
+    evals = []
+    removed_on, reason = None, ""
+    launch = m["launch"]
+    first = launch.year if launch <= dt.date(launch.year, 9, 30) else launch.year + 1
+    bad_streak = 0
+    for y in range(first, last_year + 1):
+        if y == 2025 and (pending_2025 or launch > dt.date(2025, 6, 15)):
+            break  # 2025 evaluation not in yet: pending
+        eff = forced.get(y)
+        if eff is None:
+            p = p_eff + (0.04 if y - first >= 2 else 0.0)
+            eff = 1 if rng.chance(p) else 0
+        note = rng.choice(NOTES_OK) if eff else rng.choice(NOTES_BAD)
+        evals.append(dict(model_ref=None, year=str(y), effective=str(eff), note=note, demo="1"))
+        if eff:
+            bad_streak = 0
+            continue
+        bad_streak += 1
+        if m.get("no_random_removal"):
+            continue
+        if y < 2025 and rng.chance(0.6 if bad_streak >= 2 else 0.18):
+            removed_on = rand_date(rng, dt.date(y + 1, 1, 10), dt.date(y + 1, 3, 31))
+            reason = rng.choice(REMOVAL_REASONS[:4])
+            break
+        if y == 2025 and rng.chance(0.15):
+            removed_on = rand_date(rng, dt.date(2025, 12, 1), AS_OF)
+            reason = rng.choice(REMOVAL_REASONS[:4])
+            break
+    return evals, removed_on, reason
+
+
+def main():
+    real_units = read_real("units.csv")
+    real_models = read_real("models.csv")
+    real_evals = read_real("evaluations.csv")
+    real_recs = read_real("recognitions.csv")
+    real_awards = read_real("awards.csv")
+    real_surveys = read_real("surveys.csv")
+    real_plans = read_real("plans.csv")
+
+    demo_units = gen_units(real_units)
+    unit_name = {r["ref"]: r["name"] for r in real_units + demo_units}
+    for ref, *_ in COMMUNES:
+        if ref not in unit_name:
+            sys.exit("unit %s missing" % ref)
+
+    models, evals, recs, awards = [], [], [], []
+    next_ref = [1001]
+
+    def new_ref():
+        r = "M-%04d" % next_ref[0]
+        next_ref[0] += 1
+        return r
+
+    # ---- commune register ----
+    district_recs = {}   # year -> list of model refs recognised at district level
+    commune_info = {}
+    for ref, _name, n, weights in COMMUNES:
+        rng = Rng("eval", ref)
+        p_eff = rng.uniform(0.76, 0.93)
+        last_year = MERGED[ref][1].year if ref in MERGED else 2025
+        commune_info[ref] = []
+        comm_recs = {}
+        for m in gen_commune_models(ref, n, weights):
+            mref = new_ref()
+            ev, removed_on, reason = evaluate(rng, ref, m, p_eff, last_year, ref in PENDING_2025)
+            for e in ev:
+                e["model_ref"] = mref
+            evals.extend(ev)
+            models.append(dict(ref=mref, unit_ref=ref, kind=m["kind"], title=m["title"], field=m["field"],
+                               description=m["description"], goals=m["goals"],
+                               expected_outputs=m["expected_outputs"], funds_vnd=m["funds_vnd"],
+                               work_days=m["work_days"], registered_on=fmt(m["reg"]),
+                               launched_on=fmt(m["launch"]), removed_on=fmt(removed_on),
+                               removal_reason=reason, demo="1", source=DEMO_SOURCE))
+            commune_info[ref].append((mref, m, ev))
+            # recognitions: commune level after the first effective year,
+            # district level for some after a further effective year
+            good = [int(e["year"]) for e in ev if e["effective"] == "1"]
+            is_sig = m["title"] in {s[0] for s in SIGNATURE.get(ref, [])}
+            if good and (is_sig or rng.chance(0.45)):
+                comm_recs.setdefault(good[0], []).append(mref)
+                later = [y for y in good if y > good[0]]
+                if later and (is_sig or rng.chance(0.35)):
+                    district_recs.setdefault(later[0], []).append(mref)
+        # one commune-level decision per year, listing all models recognised
+        for y in sorted(comm_recs):
+            day = rand_date(rng, dt.date(y, 11, 20), dt.date(y, 12, 12))
+            num = "%d/QĐ-BCĐ" % rng.randint(8, 45)
+            for mref in comm_recs[y]:
+                recs.append(dict(model_ref=mref, level="commune", decision_number=num,
+                                 decided_on=fmt(day), issuer=BCD + lower_prefix(unit_name[ref]), demo="1"))
+
+    # district-level decisions: one per year
+    rng = Rng("district")
+    district_day = {}
+    for y in sorted(district_recs):
+        day = dt.date(y, 12, rng.randint(5, 10))
+        district_day[y] = day
+        num = "%d/QĐ-BCĐ" % rng.randint(20, 90)
+        for mref in district_recs[y]:
+            recs.append(dict(model_ref=mref, level="district", decision_number=num, decided_on=fmt(day),
+                             issuer=BCD + "huyện Văn Chấn", demo="1"))
+
+    # ---- provincial agencies ----
+    rng_a = Rng("agencies")
+    prov_recs = {}
+    for unit, title, field, year, desc, forced, removal in AGENCY_MODELS:
+        reg, launch = model_dates(rng_a, year, AS_OF)
+        m = dict(launch=launch, no_random_removal=True)
+        ev, _r, _reason = evaluate(rng_a, unit, m, 0.9, 2025, False, forced)
+        removed_on, reason = (removal if removal else (None, ""))
+        if removed_on:
+            ev = [e for e in ev if int(e["year"]) < removed_on.year]
+        mref = new_ref()
+        for e in ev:
+            e["model_ref"] = mref
+        evals.extend(ev)
+        models.append(dict(ref=mref, unit_ref=unit, kind="collective", title=title, field=field,
+                           description=desc, goals=rng_a.choice(GOALS[field]), expected_outputs="",
+                           funds_vnd="", work_days="", registered_on=fmt(reg), launched_on=fmt(launch),
+                           removed_on=fmt(removed_on), removal_reason=reason, demo="1", source=DEMO_SOURCE))
+        good = [int(e["year"]) for e in ev if e["effective"] == "1"]
+        if len(good) >= 2 and rng_a.chance(0.5):
+            prov_recs.setdefault(good[1], []).append(mref)
+    # Suối Giàng's tea model is also recognised at province level (2024)
+    sg_tea = next(mref for mref, m, _ev in commune_info["YB-VC-SG"] if "Shan tuyết" in m["title"])
+    prov_recs.setdefault(2024, []).append(sg_tea)
+    for y in sorted(prov_recs):
+        day = dt.date(y, 12, rng_a.randint(1, 12))
+        num = "%d-QĐ/BCĐ" % rng_a.randint(10, 60)
+        for mref in prov_recs[y]:
+            recs.append(dict(model_ref=mref, level="province", decision_number=num, decided_on=fmt(day),
+                             issuer=BCD + "tỉnh Yên Bái", demo="1"))
+
+    # ---- awards ----
+    rng_w = Rng("awards")
+    model_by_ref = {m["ref"]: m for m in models}
+    commendation_no = {}
+    for y in sorted(district_recs):
+        picks = list(district_recs[y])
+        rng_w.shuffle(picks)
+        day = district_day[y] + dt.timedelta(days=rng_w.randint(1, 4))
+        if day > AS_OF:
+            day = AS_OF
+        num = "%d-QĐ/BDVHU" % rng_w.randint(40, 95)
+        commendation_no[y] = num
+        for mref in sorted(picks[:min(4, len(picks))]):
+            m = model_by_ref[mref]
+            awards.append(dict(kind="commendation", issuer="Ban Dân vận Huyện ủy Văn Chấn",
+                               decision_number=num, decided_on=fmt(day),
+                               recipient=recipient(m, unit_name), model_ref=mref, unit_ref=m["unit_ref"],
+                               demo="1", source=DEMO_SOURCE))
+    for y in (2023, 2025):
+        cands = sorted(r for r in set(district_recs.get(y - 1, [])) | set(prov_recs.get(y - 1, []))
+                       if model_by_ref[r]["unit_ref"] != "YB-VC-SG")
+        rng_w.shuffle(cands)
+        day = dt.date(y, rng_w.randint(1, 3), rng_w.randint(5, 28)) if y < 2025 else dt.date(2025, 4, 18)
+        num = "%d/QĐ-UBND" % ruling_number(rng_w, day)
+        for mref in sorted(cands[:2]):
+            m = model_by_ref[mref]
+            awards.append(dict(kind="meritCertificate", issuer="Ủy ban nhân dân tỉnh Yên Bái",
+                               decision_number=num, decided_on=fmt(day),
+                               recipient=recipient(m, unit_name), model_ref=mref, unit_ref=m["unit_ref"],
+                               demo="1", source=DEMO_SOURCE))
+    awards.append(dict(kind="meritCertificate", issuer="Ủy ban nhân dân tỉnh Yên Bái",
+                       decision_number="%d/QĐ-UBND" % ruling_number(rng_w, dt.date(2024, 12, 20)),
+                       decided_on="20/12/2024",
+                       recipient=unit_name["YB-VC-SG"], model_ref=sg_tea, unit_ref="YB-VC-SG",
+                       demo="1", source=DEMO_SOURCE))
+    awards.append(dict(kind="commendation", issuer="Ban Dân vận Huyện ủy Văn Chấn",
+                       decision_number="%d-QĐ/BDVHU" % (int(commendation_no[2023].split("-")[0])
+                                                          + rng_w.randint(1, 6)),
+                       decided_on="22/12/2023",
+                       recipient="Ủy ban nhân dân " + lower_prefix(unit_name["YB-VC-TL"]),
+                       model_ref="", unit_ref="YB-VC-TL", demo="1", source=DEMO_SOURCE))
+
+    # ---- surveys ----
+    surveys = []
+    real_keys = {(r["unit_ref"], r["year"]) for r in real_surveys}
+    for ref in ["YB", "YB-VC"] + [c[0] for c in COMMUNES]:
+        rng_s = Rng("survey", ref)
+        base = rng_s.uniform(88.5, 93.0)
+        for y in YEARS:
+            if ref in MERGED and y > MERGED[ref][1].year:
+                continue
+            if (ref, str(y)) in real_keys:
+                continue
+            pct = base + 0.7 * (y - 2021) + rng_s.uniform(-2.0, 2.0)
+            pct = min(97.0, max(85.0, pct))
+            lo, hi = (400, 600) if ref in ("YB", "YB-VC") else (150, 450)
+            surveys.append(dict(unit_ref=ref, year=str(y), percent="%.1f" % pct,
+                                respondents=str(rng_s.randint(lo, hi)), source=SURVEY_SOURCE, demo="1"))
+
+    # ---- plans ----
+    plans = []
+    real_keys = {(r["unit_ref"], r["year"]) for r in real_plans}
+    plan_units = (["YB-VC"] + [c[0] for c in COMMUNES] + [a[0] for a in AGENCIES]
+                  + ["YB-DUK"] + [o[0] for o in OTHER_ORGS])
+    for ref in plan_units:
+        rng_p = Rng("plan", ref)
+        for y in YEARS:
+            if ref in MERGED and y > MERGED[ref][1].year:
+                continue
+            if (ref, str(y)) in real_keys:
+                continue
+            x = rng_p.random()
+            if x < 0.035:
+                continue  # no plan reported
+            adopted, dissem = "1", "1"
+            if x < 0.05:
+                adopted, dissem = "0", "0"
+            elif x < 0.12:
+                dissem = "0"
+            plans.append(dict(unit_ref=ref, year=str(y), adopted=adopted, disseminated=dissem, demo="1"))
+
+    counts = {
+        "units.csv": write("units.csv", real_units + demo_units),
+        "models.csv": write("models.csv", real_models + models),
+        "evaluations.csv": write("evaluations.csv", real_evals + evals),
+        "recognitions.csv": write("recognitions.csv", real_recs + recs),
+        "awards.csv": write("awards.csv", real_awards + awards),
+        "surveys.csv": write("surveys.csv", real_surveys + surveys),
+        "plans.csv": write("plans.csv", real_plans + plans),
+    }
+    for k, v in counts.items():
+        print("%-18s %4d rows" % (k, v))
+
+
+def recipient(m, unit_name):
+    if m["kind"] == "individual":
+        return "%s (%s)" % (m["title"], lower_prefix(unit_name[m["unit_ref"]]))
+    return unit_name[m["unit_ref"]]
+
+
+if __name__ == "__main__":
+    main()
