@@ -111,32 +111,43 @@ def rand_date(rng, start, end):
 # --------------------------------------------------------------------------
 # Units.
 
+# Launch-year profiles: how fast a commune built up its register.  Most
+# models are launched in 2021-2023; a few come later, some of them after
+# mid-June 2025 (so their 2025 evaluation is still pending).
+PACES = {
+    "early": {2021: 0.42, 2022: 0.27, 2023: 0.19, 2024: 0.07, 2025: 0.05},
+    "steady": {2021: 0.30, 2022: 0.27, 2023: 0.25, 2024: 0.10, 2025: 0.08},
+    "late": {2021: 0.22, 2022: 0.22, 2023: 0.30, 2024: 0.15, 2025: 0.11},
+}
+
 COMMUNES = [
-    # ref, name, number of models, field weights (economy, culture, defence, political)
-    ("YB-VC-LS", "Thị trấn Nông trường Liên Sơn", 12, (1.0, 1.0, 0.7, 1.0)),
-    ("YB-VC-TP", "Thị trấn Nông trường Trần Phú", 11, (1.2, 1.0, 0.7, 0.9)),
-    ("YB-VC-ST", "Thị trấn Sơn Thịnh", 14, (0.6, 1.1, 0.8, 1.3)),
-    ("YB-VC-TL", "Xã Tú Lệ", 14, (1.2, 1.1, 0.7, 0.9)),
-    ("YB-VC-NB", "Xã Nậm Búng", 9, (1.2, 1.1, 0.0, 0.8)),       # no defence-security model at all
-    ("YB-VC-GH", "Xã Gia Hội", 10, (1.0, 1.0, 0.7, 0.9)),
-    ("YB-VC-SD", "Xã Sùng Đô", 9, (1.0, 1.0, 0.8, 0.6)),
-    ("YB-VC-NM", "Xã Nậm Mười", 8, (1.0, 1.0, 0.7, 0.8)),       # merged into Sùng Đô, 01/01/2024
-    ("YB-VC-AL", "Xã An Lương", 9, (1.3, 0.5, 0.3, 0.9)),       # thin on culture and defence
-    ("YB-VC-NL", "Xã Nậm Lành", 10, (1.0, 1.0, 0.7, 0.9)),      # 2025 evaluations not reported yet
-    ("YB-VC-SL", "Xã Sơn Lương", 12, (1.0, 1.0, 0.8, 1.0)),
-    ("YB-VC-SQ", "Xã Suối Quyền", 9, (1.2, 1.0, 0.8, 0.3)),     # thin on political system
-    ("YB-VC-SG", "Xã Suối Giàng", 14, (1.2, 1.0, 0.8, 1.0)),    # real unit (demo=0 row kept)
-    ("YB-VC-NS", "Xã Nghĩa Sơn", 11, (1.0, 1.0, 0.7, 1.0)),
-    ("YB-VC-SB", "Xã Suối Bu", 10, (1.0, 0.9, 0.8, 0.9)),
-    ("YB-VC-DK", "Xã Đồng Khê", 12, (1.0, 1.0, 0.8, 1.0)),
-    ("YB-VC-CT", "Xã Cát Thịnh", 13, (1.1, 1.0, 0.8, 1.0)),
-    ("YB-VC-TT", "Xã Tân Thịnh", 12, (1.2, 1.0, 0.7, 0.9)),
-    ("YB-VC-CTH", "Xã Chấn Thịnh", 11, (1.1, 1.0, 0.7, 0.9)),
-    ("YB-VC-TBL", "Xã Thượng Bằng La", 12, (1.1, 1.0, 0.8, 1.0)),
-    ("YB-VC-NT", "Xã Nghĩa Tâm", 13, (1.0, 1.1, 0.7, 1.0)),
+    # ref, name, collective models, field weights (economy, culture, defence, political), pace
+    ("YB-VC-LS", "Thị trấn Nông trường Liên Sơn", 17, (1.0, 1.0, 0.8, 1.0), "steady"),
+    ("YB-VC-TP", "Thị trấn Nông trường Trần Phú", 15, (1.2, 1.0, 0.8, 0.9), "steady"),
+    ("YB-VC-ST", "Thị trấn Sơn Thịnh", 19, (0.8, 1.1, 0.8, 1.3), "early"),
+    ("YB-VC-TL", "Xã Tú Lệ", 18, (1.2, 1.1, 0.8, 0.9), "early"),
+    ("YB-VC-NB", "Xã Nậm Búng", 14, (1.2, 1.1, 0.0, 0.8), "steady"),   # no defence-security model at all
+    ("YB-VC-GH", "Xã Gia Hội", 15, (1.0, 1.0, 0.8, 0.9), "late"),
+    ("YB-VC-SD", "Xã Sùng Đô", 14, (1.0, 1.0, 0.8, 0.8), "late"),
+    ("YB-VC-NM", "Xã Nậm Mười", 12, (1.0, 1.0, 0.8, 0.8), "steady"),  # merged into Sùng Đô, 01/01/2024
+    ("YB-VC-AL", "Xã An Lương", 13, (1.3, 0.6, 0.4, 0.9), "late"),    # thin on culture and defence
+    ("YB-VC-NL", "Xã Nậm Lành", 15, (1.0, 1.0, 0.8, 0.9), "steady"),  # 2025 evaluations not reported yet
+    ("YB-VC-SL", "Xã Sơn Lương", 16, (1.0, 1.0, 0.8, 1.0), "steady"),
+    ("YB-VC-SQ", "Xã Suối Quyền", 13, (1.2, 1.0, 0.8, 0.4), "late"),  # thin on political system
+    ("YB-VC-SG", "Xã Suối Giàng", 18, (1.2, 1.0, 0.8, 1.0), "early"),  # real unit (demo=0 row kept)
+    ("YB-VC-NS", "Xã Nghĩa Sơn", 16, (1.0, 1.0, 0.8, 1.0), "steady"),
+    ("YB-VC-SB", "Xã Suối Bu", 12, (1.0, 0.9, 0.8, 0.9), "late"),
+    ("YB-VC-DK", "Xã Đồng Khê", 17, (1.0, 1.0, 0.8, 1.0), "early"),
+    ("YB-VC-CT", "Xã Cát Thịnh", 17, (1.1, 1.0, 0.8, 1.0), "steady"),
+    ("YB-VC-TT", "Xã Tân Thịnh", 18, (1.2, 1.0, 0.8, 0.9), "early"),
+    ("YB-VC-CTH", "Xã Chấn Thịnh", 14, (1.1, 1.0, 0.8, 0.9), "late"),
+    ("YB-VC-TBL", "Xã Thượng Bằng La", 16, (1.1, 1.0, 0.8, 1.0), "steady"),
+    ("YB-VC-NT", "Xã Nghĩa Tâm", 17, (1.0, 1.1, 0.8, 1.0), "steady"),
 ]
 MERGED = {"YB-VC-NM": ("YB-VC-SD", dt.date(2023, 12, 31))}
 PENDING_2025 = {"YB-VC-NL"}  # commune that has not reported its 2025 evaluations
+P_EFF_LO, P_EFF_HI = 0.80, 0.94  # each commune's chance that a model is rated effective
+FIRST_YEAR_PENALTY = 0.08       # ... lower in a model's first evaluated year
 
 AGENCIES = [
     ("YB-SNV", "Sở Nội vụ", "agency", "YB"),
@@ -513,15 +524,20 @@ def read_real(name):
     return [r for r in rows if r.get("demo", "").strip() == "0"]
 
 
-def write(name, rows):
+def render(name, rows):
+    """The CSV text of seeds/<name> for these rows (NFC, "\\n" line ends)."""
     header = HEADERS[name]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     w.writerow(header)
     for r in rows:
         w.writerow([nfc(str(r.get(h, "") if r.get(h) is not None else "")) for h in header])
+    return buf.getvalue()
+
+
+def write(name, rows):
     with open(os.path.join(SEEDS, name), "w", encoding="utf-8", newline="") as f:
-        f.write(buf.getvalue())
+        f.write(render(name, rows))
     return len(rows)
 
 
@@ -531,7 +547,7 @@ def write(name, rows):
 def gen_units(real_units):
     real_refs = {r["ref"] for r in real_units}
     rows = []
-    for ref, name, _n, _w in COMMUNES:
+    for ref, name, *_ in COMMUNES:
         if ref in real_refs:
             continue
         valid_to, merged = "", ""
@@ -594,11 +610,12 @@ def model_dates(rng, year, last_day):
     return reg, launch
 
 
-def gen_commune_models(ref, n, weights):
+def gen_commune_models(ref, n, weights, pace):
+    """n collective models (signature models included) and 0-2 individual exemplars."""
     rng = Rng("models", ref)
     last_day = MERGED[ref][1] if ref in MERGED else AS_OF
     years = [y for y in YEARS if dt.date(y, 1, 1) <= last_day]
-    year_w = {2021: 0.22, 2022: 0.20, 2023: 0.26, 2024: 0.18, 2025: 0.14}
+    year_w = PACES[pace]
     models = []
     used = set(EXCLUDE.get(ref, set()))
     sig = SIGNATURE.get(ref, [])
@@ -614,15 +631,6 @@ def gen_commune_models(ref, n, weights):
     for fi, field in enumerate(FIELDS):
         for _ in range(counts[fi]):
             year = rng.weighted(years, [year_w[y] for y in years])
-            indiv = [e for e in INDIVIDUALS if e[1] == field and e[0] not in used]
-            if indiv and rng.chance(0.11):
-                title, _f, desc = rng.choice(indiv)
-                used.add(title)
-                reg, launch = model_dates(rng, year, last_day)
-                models.append(dict(kind="individual", title=title, field=field, description=desc,
-                                       goals="", expected_outputs="",
-                                   funds_vnd="", work_days="", reg=reg, launch=launch, year=year))
-                continue
             pool = [e for e in POOL[field] if e[0] not in used]
             title, desc, out, has_money, has_work = rng.choice(pool)
             used.add(title)
@@ -634,12 +642,27 @@ def gen_commune_models(ref, n, weights):
                                if has_money and rng.chance(0.8) else "",
                                work_days=str(rng.randint(50, 2500)) if has_work and rng.chance(0.8) else "",
                                reg=reg, launch=launch, year=year))
+    # individual exemplars (do not count towards the commune target)
+    n_indiv = rng.weighted([0, 1, 2], [0.3, 0.45, 0.25])
+    fields_ok = [f for f, w in zip(FIELDS, weights) if w > 0]
+    for _ in range(n_indiv):
+        indiv = [e for e in INDIVIDUALS if e[1] in fields_ok and e[0] not in used]
+        title, field, desc = rng.choice(indiv)
+        used.add(title)
+        year = rng.weighted(years, [year_w[y] for y in years])
+        reg, launch = model_dates(rng, year, last_day)
+        models.append(dict(kind="individual", title=title, field=field, description=desc,
+                           goals="", expected_outputs="",
+                           funds_vnd="", work_days="", reg=reg, launch=launch, year=year))
     models.sort(key=lambda m: (m["reg"], m["title"]))
     return models
 
 
-def evaluate(rng, unit_ref, m, p_eff, last_year, pending_2025, forced=None):
-    """Yearly evaluations and a possible removal for one model."""
+def evaluate(rng, unit_ref, m, p_eff, last_year, pending_2025, forced=None, first_year_penalty=0.0):
+    """Yearly evaluations and a possible removal for one model.
+
+    A model is less often effective in its first evaluated year (it is still
+    being set up) and a little more often once it has run for two years."""
     forced = forced or {}
     evals = []
     removed_on, reason = None, ""
@@ -651,7 +674,7 @@ def evaluate(rng, unit_ref, m, p_eff, last_year, pending_2025, forced=None):
             break  # 2025 evaluation not in yet: pending
         eff = forced.get(y)
         if eff is None:
-            p = p_eff + (0.04 if y - first >= 2 else 0.0)
+            p = p_eff + (0.04 if y - first >= 2 else 0.0) - (first_year_penalty if y == first else 0.0)
             eff = 1 if rng.chance(p) else 0
         note = rng.choice(NOTES_OK) if eff else rng.choice(NOTES_BAD)
         evals.append(dict(model_ref=None, year=str(y), effective=str(eff), note=note, demo="1"))
@@ -672,7 +695,8 @@ def evaluate(rng, unit_ref, m, p_eff, last_year, pending_2025, forced=None):
     return evals, removed_on, reason
 
 
-def main():
+def generate():
+    """All rows (facts first, then demo rows) of the generated files, by file name."""
     real_units = read_real("units.csv")
     real_models = read_real("models.csv")
     real_evals = read_real("evaluations.csv")
@@ -698,15 +722,16 @@ def main():
     # ---- commune register ----
     district_recs = {}   # year -> list of model refs recognised at district level
     commune_info = {}
-    for ref, _name, n, weights in COMMUNES:
+    for ref, _name, n, weights, pace in COMMUNES:
         rng = Rng("eval", ref)
-        p_eff = rng.uniform(0.76, 0.93)
+        p_eff = rng.uniform(P_EFF_LO, P_EFF_HI)
         last_year = MERGED[ref][1].year if ref in MERGED else 2025
         commune_info[ref] = []
         comm_recs = {}
-        for m in gen_commune_models(ref, n, weights):
+        for m in gen_commune_models(ref, n, weights, pace):
             mref = new_ref()
-            ev, removed_on, reason = evaluate(rng, ref, m, p_eff, last_year, ref in PENDING_2025)
+            ev, removed_on, reason = evaluate(rng, ref, m, p_eff, last_year, ref in PENDING_2025,
+                                              first_year_penalty=FIRST_YEAR_PENALTY)
             for e in ev:
                 e["model_ref"] = mref
             evals.extend(ev)
@@ -857,23 +882,235 @@ def main():
                 dissem = "0"
             plans.append(dict(unit_ref=ref, year=str(y), adopted=adopted, disseminated=dissem, demo="1"))
 
-    counts = {
-        "units.csv": write("units.csv", real_units + demo_units),
-        "models.csv": write("models.csv", real_models + models),
-        "evaluations.csv": write("evaluations.csv", real_evals + evals),
-        "recognitions.csv": write("recognitions.csv", real_recs + recs),
-        "awards.csv": write("awards.csv", real_awards + awards),
-        "surveys.csv": write("surveys.csv", real_surveys + surveys),
-        "plans.csv": write("plans.csv", real_plans + plans),
+    return {
+        "units.csv": real_units + demo_units,
+        "models.csv": real_models + models,
+        "evaluations.csv": real_evals + evals,
+        "recognitions.csv": real_recs + recs,
+        "awards.csv": real_awards + awards,
+        "surveys.csv": real_surveys + surveys,
+        "plans.csv": real_plans + plans,
     }
-    for k, v in counts.items():
-        print("%-18s %4d rows" % (k, v))
 
 
 def recipient(m, unit_name):
     if m["kind"] == "individual":
         return "%s (%s)" % (m["title"], lower_prefix(unit_name[m["unit_ref"]]))
     return unit_name[m["unit_ref"]]
+
+
+# --------------------------------------------------------------------------
+# --check: the commune target per year, and sanity checks of the seed files.
+
+def read_all(name):
+    with open(os.path.join(SEEDS, name), encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def parse_day(s):
+    return dt.datetime.strptime(s, "%d/%m/%Y").date()
+
+
+def commune_status(units, models, evals, year, threshold=10, min_per_field=2, at_risk_ratio=0.8):
+    """{commune ref: (status, effective, effective per field, pending)} for one year.
+
+    The counting rule: a collective model counts as effective for `year` when
+    it was launched on or before 31/12/year, was not removed on or before
+    31/12/year and its evaluation for `year` says effective.  Individual
+    exemplars do not count.  A unit that has ended by 31/12/year is folded
+    into the unit it was merged into (as the dashboard does).  Met: at least
+    `threshold` effective and at least `min_per_field` in every field; at
+    risk: at least threshold * at_risk_ratio effective, or enough but a
+    field short; behind: fewer.
+    """
+    end = dt.date(year, 12, 31)
+    by_ref = {u["ref"]: u for u in units}
+
+    def valid(u):
+        return not u["valid_to"] or parse_day(u["valid_to"]) >= end
+
+    def resolve(ref):
+        seen = set()
+        while ref in by_ref and not valid(by_ref[ref]) and by_ref[ref]["merged_into_ref"] and ref not in seen:
+            seen.add(ref)
+            ref = by_ref[ref]["merged_into_ref"]
+        return ref
+
+    communes = [u["ref"] for u in units
+                if u["kind"] == "commune" and u["parent_ref"] == "YB-VC" and valid(u)]
+    rating = {(e["model_ref"], e["year"]): e["effective"] for e in evals}
+    eff = {c: {f: 0 for f in FIELDS} for c in communes}
+    pending = {c: 0 for c in communes}
+    for m in models:
+        owner = resolve(m["unit_ref"])
+        if owner not in eff or m["kind"] != "collective" or not m["launched_on"]:
+            continue
+        if parse_day(m["launched_on"]) > end:
+            continue
+        if m["removed_on"] and parse_day(m["removed_on"]) <= end:
+            continue
+        r = rating.get((m["ref"], str(year)))
+        if r == "1":
+            eff[owner][m["field"]] += 1
+        elif r is None:
+            pending[owner] += 1
+    out = {}
+    for c in communes:
+        total = sum(eff[c].values())
+        short = [f for f in FIELDS if eff[c][f] < min_per_field]
+        if total >= threshold and not short:
+            status = "met"
+        elif total >= threshold * at_risk_ratio:
+            status = "at risk"
+        else:
+            status = "behind"
+        out[c] = (status, total, eff[c], pending[c])
+    return out
+
+
+def sanity_problems(tables):
+    """Problems found in the seed files: refs, dates, NFC, removals, special cases."""
+    problems = []
+    units, models, evals = tables["units.csv"], tables["models.csv"], tables["evaluations.csv"]
+    unit_refs = {u["ref"] for u in units}
+    model_by = {m["ref"]: m for m in models}
+    unit_by = {u["ref"]: u for u in units}
+    for name, rows in sorted(tables.items()):
+        for i, r in enumerate(rows, 2):
+            for k, v in r.items():
+                if v is not None and v != nfc(v):
+                    problems.append("%s line %d, %s: not NFC" % (name, i, k))
+    if len(model_by) != len(models):
+        problems.append("models.csv: duplicate refs")
+    if len(unit_refs) != len(units):
+        problems.append("units.csv: duplicate refs")
+    for u in units:
+        for k in ("parent_ref", "merged_into_ref"):
+            if u[k] and u[k] not in unit_refs:
+                problems.append("units.csv %s: %s %s unknown" % (u["ref"], k, u[k]))
+    for name, key in (("models.csv", "unit_ref"), ("surveys.csv", "unit_ref"), ("plans.csv", "unit_ref"),
+                      ("awards.csv", "unit_ref"), ("reported_figures.csv", "unit_ref")):
+        for r in tables[name]:
+            if r[key] and r[key] not in unit_refs:
+                problems.append("%s: unit %s unknown" % (name, r[key]))
+    for name in ("evaluations.csv", "recognitions.csv", "awards.csv"):
+        for r in tables[name]:
+            if r["model_ref"] and r["model_ref"] not in model_by:
+                problems.append("%s: model %s unknown" % (name, r["model_ref"]))
+    for name, key in (("evaluations.csv", ("model_ref", "year")), ("surveys.csv", ("unit_ref", "year")),
+                      ("plans.csv", ("unit_ref", "year"))):
+        keys = [tuple(r[k] for k in key) for r in tables[name]]
+        if len(set(keys)) != len(keys):
+            problems.append("%s: duplicate %s" % (name, "/".join(key)))
+    for m in models:
+        ref = m["ref"]
+        reg = parse_day(m["registered_on"]) if m["registered_on"] else None
+        launch = parse_day(m["launched_on"]) if m["launched_on"] else None
+        removed = parse_day(m["removed_on"]) if m["removed_on"] else None
+        if reg and launch and reg > launch:
+            problems.append("%s: registered after launch" % ref)
+        if launch and launch > AS_OF:
+            problems.append("%s: launched after data_as_of" % ref)
+        if removed and (not launch or removed <= launch or removed > AS_OF):
+            problems.append("%s: bad removal date" % ref)
+        if bool(removed) != bool(m["removal_reason"]):
+            problems.append("%s: removal date and reason do not match" % ref)
+        if m["demo"] == "1" and m["removal_reason"] and m["removal_reason"] not in REMOVAL_REASONS:
+            problems.append("%s: unknown removal reason %r" % (ref, m["removal_reason"]))
+        u = unit_by.get(m["unit_ref"])
+        if u and u["valid_to"] and launch and launch > parse_day(u["valid_to"]):
+            problems.append("%s: launched after its unit ended" % ref)
+    for e in evals:
+        m = model_by.get(e["model_ref"])
+        if not m or not m["launched_on"]:
+            continue
+        y = int(e["year"])
+        if y < parse_day(m["launched_on"]).year or y > AS_OF.year:
+            problems.append("%s: evaluation for %d outside its life" % (m["ref"], y))
+        if m["removed_on"] and y > parse_day(m["removed_on"]).year:
+            problems.append("%s: evaluation for %d after removal" % (m["ref"], y))
+        u = unit_by.get(m["unit_ref"])
+        if u and u["valid_to"] and y > parse_day(u["valid_to"]).year:
+            problems.append("%s: evaluation for %d after its unit ended" % (m["ref"], y))
+    for name, key in (("recognitions.csv", "decided_on"), ("awards.csv", "decided_on")):
+        for r in tables[name]:
+            if not r[key]:
+                continue
+            d = parse_day(r[key])
+            m = model_by.get(r["model_ref"])
+            if d > AS_OF or (m and m["launched_on"] and d < parse_day(m["launched_on"])):
+                problems.append("%s: %s decided on %s" % (name, r["model_ref"], r[key]))
+    # the special cases
+    if any(m["unit_ref"] == "YB-VC-NB" and m["field"] == "defenceSecurity" for m in models):
+        problems.append("Nậm Búng has a defence-security model")
+    nl = {m["ref"] for m in models if m["unit_ref"] in PENDING_2025}
+    if any(e["model_ref"] in nl and e["year"] == "2025" for e in evals):
+        problems.append("Nậm Lành has 2025 evaluations")
+    nm = unit_by.get("YB-VC-NM")
+    if not nm or nm["valid_to"] != "31/12/2023" or nm["merged_into_ref"] != "YB-VC-SD":
+        problems.append("Nậm Mười merger missing")
+    return problems
+
+
+def check():
+    """Print the commune target per year and run the sanity checks; 1 on problems."""
+    names = sorted(HEADERS) + ["reported_figures.csv", "targets.csv", "settings.csv",
+                               "fields.csv", "directives.csv"]
+    tables = {n: read_all(n) for n in names}
+    ok = True
+    stale = [n for n, rows in generate().items()
+             if render(n, rows) != open(os.path.join(SEEDS, n), encoding="utf-8", newline="").read()]
+    if stale:
+        ok = False
+        print("not what the script generates (run it again): %s" % ", ".join(stale))
+    target = next(t for t in tables["targets.csv"] if t["metric"] == "effectiveModelsPerUnit")
+    rule = dict(threshold=float(target["threshold"]), min_per_field=int(target["min_per_field"]),
+                at_risk_ratio=float(target["at_risk_ratio"]))
+    names_by = {u["ref"]: u["name"] for u in tables["units.csv"]}
+    print("Communes of Huyện Văn Chấn, target: >= %g effective collective models, >= %d per field"
+          % (rule["threshold"], rule["min_per_field"]))
+    print("year  communes  met  at risk  behind  (at risk: >= %g, or a field short)"
+          % (rule["threshold"] * rule["at_risk_ratio"]))
+    detail = {}
+    for y in YEARS:
+        st = commune_status(tables["units.csv"], tables["models.csv"], tables["evaluations.csv"], y, **rule)
+        detail[y] = st
+        n = {k: sum(1 for v in st.values() if v[0] == k) for k in ("met", "at risk", "behind")}
+        print("%d  %8d  %3d  %7d  %6d" % (y, len(st), n["met"], n["at risk"], n["behind"]))
+    print()
+    print("%-32s %s" % ("effective (pending) per year", "  ".join(str(y) for y in YEARS)))
+    for ref in sorted(detail[YEARS[0]], key=lambda r: names_by[r]):
+        cells = []
+        for y in YEARS:
+            if ref not in detail[y]:
+                cells.append("   - ")
+                continue
+            status, total, per_field, pend = detail[y][ref]
+            mark = {"met": "+", "at risk": "~", "behind": "."}[status]
+            cells.append("%2d%s%-2s" % (total, mark, ("(%d)" % pend) if pend else ""))
+        print("%-32s %s" % (names_by[ref], " ".join("%-5s" % c for c in cells)))
+    print("(+ met, ~ at risk, . behind; (n) = in force with no evaluation for the year)")
+    models = tables["models.csv"]
+    demo = [m for m in models if m["demo"] == "1"]
+    print()
+    print("models: %d (%d demo; %d collective in communes, %d individual exemplars, %d removed)"
+          % (len(models), len(demo),
+             sum(1 for m in demo if m["unit_ref"].startswith("YB-VC-") and m["kind"] == "collective"),
+             sum(1 for m in demo if m["kind"] == "individual"), sum(1 for m in models if m["removed_on"])))
+    problems = sanity_problems(tables)
+    for p in problems:
+        print("PROBLEM:", p)
+    print("sanity checks: %s" % ("%d problem(s)" % len(problems) if problems else "ok"))
+    return 0 if ok and not problems else 1
+
+
+def main():
+    if sys.argv[1:] == ["--check"]:
+        sys.exit(check())
+    if sys.argv[1:]:
+        sys.exit("usage: make_demo_register.py [--check]")
+    for name, rows in generate().items():
+        print("%-18s %4d rows" % (name, write(name, rows)))
 
 
 if __name__ == "__main__":
