@@ -15,15 +15,28 @@ settings) hold no demo rows and are not touched.
 
 What is generated (all fictitious, though the place names are real):
   * a commune-level register for Huyện Văn Chấn (Yên Bái), 2021-2025:
-    communes/towns, 8-14 models each, yearly evaluations, removals,
-    recognitions at commune/district level, awards;
-  * one fictitious commune merger (Xã Nậm Mười into Xã Sùng Đô, 01/01/2024);
+    communes/towns, 12-19 collective models each (launched mostly in
+    2021-2023) plus 0-2 individual exemplars, yearly evaluations, removals,
+    recognitions at commune/district level, awards.  Each commune has a
+    size, a launch pace and a strength (COMMUNES), chosen so that the target
+    "at least 10 effective models, at least 2 per field" is met by few
+    communes in 2021, about a third in 2023, 55% in 2024 and 65% in 2025;
+  * one fictitious commune merger (Xã Nậm Mười into Xã Sùng Đô, 01/01/2024):
+    Sùng Đô carries Nậm Mười's models on (evaluated in 2024-2025, unit_ref
+    still Nậm Mười; the software counts them for Sùng Đô), and merges the
+    ones that duplicate a Sùng Đô model into it;
   * eight provincial agencies / public service units of Yên Bái with models;
   * mass organisations, Party committees and Party organisations (for the
     plan target), plans per organisation per year;
   * satisfaction surveys per commune, for the district and the province.
 
-Python 3 standard library only.  Usage: python3 scripts/make_demo_register.py
+Python 3 standard library only.  Usage:
+
+    python3 scripts/make_demo_register.py           # rewrite the files above
+    python3 scripts/make_demo_register.py --check   # write nothing; print, per
+        # year, how many communes meet / are at risk / are behind on the
+        # commune target, and run sanity checks (refs resolve, dates, NFC,
+        # removal reasons, special cases, files up to date); exit 1 on problems
 """
 
 import csv
@@ -115,39 +128,52 @@ def rand_date(rng, start, end):
 # models are launched in 2021-2023; a few come later, some of them after
 # mid-June 2025 (so their 2025 evaluation is still pending).
 PACES = {
+    "pilot": {2021: 0.55, 2022: 0.20, 2023: 0.15, 2024: 0.05, 2025: 0.05},
     "early": {2021: 0.42, 2022: 0.27, 2023: 0.19, 2024: 0.07, 2025: 0.05},
     "steady": {2021: 0.30, 2022: 0.27, 2023: 0.25, 2024: 0.10, 2025: 0.08},
     "late": {2021: 0.22, 2022: 0.22, 2023: 0.30, 2024: 0.15, 2025: 0.11},
 }
 
+# The commune register.  Size, pace and strength were chosen (by running
+# --check) so that the commune target reads well over the years: 1 of 21
+# communes meets it in 2021, 2 in 2022, 7 of 21 in 2023, 11 of 20 in 2024 and
+# 13 of 20 in 2025 (Sùng Đô from 2024, with Nậm Mười's models); the others
+# are at risk (8-9 effective, or 10+ with a field short) or behind.  Each
+# commune has its own random streams, so changing one row changes that
+# commune's data only (and the M-refs after it).
 COMMUNES = [
-    # ref, name, collective models, field weights (economy, culture, defence, political), pace
-    ("YB-VC-LS", "Thị trấn Nông trường Liên Sơn", 17, (1.0, 1.0, 0.8, 1.0), "steady"),
-    ("YB-VC-TP", "Thị trấn Nông trường Trần Phú", 15, (1.2, 1.0, 0.8, 0.9), "steady"),
-    ("YB-VC-ST", "Thị trấn Sơn Thịnh", 19, (0.8, 1.1, 0.8, 1.3), "early"),
-    ("YB-VC-TL", "Xã Tú Lệ", 18, (1.2, 1.1, 0.8, 0.9), "early"),
-    ("YB-VC-NB", "Xã Nậm Búng", 14, (1.2, 1.1, 0.0, 0.8), "steady"),   # no defence-security model at all
-    ("YB-VC-GH", "Xã Gia Hội", 15, (1.0, 1.0, 0.8, 0.9), "late"),
-    ("YB-VC-SD", "Xã Sùng Đô", 14, (1.0, 1.0, 0.8, 0.8), "late"),
-    ("YB-VC-NM", "Xã Nậm Mười", 12, (1.0, 1.0, 0.8, 0.8), "steady"),  # merged into Sùng Đô, 01/01/2024
-    ("YB-VC-AL", "Xã An Lương", 13, (1.3, 0.6, 0.4, 0.9), "late"),    # thin on culture and defence
-    ("YB-VC-NL", "Xã Nậm Lành", 15, (1.0, 1.0, 0.8, 0.9), "steady"),  # 2025 evaluations not reported yet
-    ("YB-VC-SL", "Xã Sơn Lương", 16, (1.0, 1.0, 0.8, 1.0), "steady"),
-    ("YB-VC-SQ", "Xã Suối Quyền", 13, (1.2, 1.0, 0.8, 0.4), "late"),  # thin on political system
-    ("YB-VC-SG", "Xã Suối Giàng", 18, (1.2, 1.0, 0.8, 1.0), "early"),  # real unit (demo=0 row kept)
-    ("YB-VC-NS", "Xã Nghĩa Sơn", 16, (1.0, 1.0, 0.8, 1.0), "steady"),
-    ("YB-VC-SB", "Xã Suối Bu", 12, (1.0, 0.9, 0.8, 0.9), "late"),
-    ("YB-VC-DK", "Xã Đồng Khê", 17, (1.0, 1.0, 0.8, 1.0), "early"),
-    ("YB-VC-CT", "Xã Cát Thịnh", 17, (1.1, 1.0, 0.8, 1.0), "steady"),
-    ("YB-VC-TT", "Xã Tân Thịnh", 18, (1.2, 1.0, 0.8, 0.9), "early"),
-    ("YB-VC-CTH", "Xã Chấn Thịnh", 14, (1.1, 1.0, 0.8, 0.9), "late"),
-    ("YB-VC-TBL", "Xã Thượng Bằng La", 16, (1.1, 1.0, 0.8, 1.0), "steady"),
-    ("YB-VC-NT", "Xã Nghĩa Tâm", 17, (1.0, 1.1, 0.8, 1.0), "steady"),
+    # ref, name, collective models, field weights (economy, culture, defence, political), pace, strength
+    ("YB-VC-LS", "Thị trấn Nông trường Liên Sơn", 15, (1.0, 1.0, 0.8, 1.0), "steady", "fair"),
+    ("YB-VC-TP", "Thị trấn Nông trường Trần Phú", 15, (1.2, 1.0, 0.8, 0.9), "steady", "fair"),
+    ("YB-VC-ST", "Thị trấn Sơn Thịnh", 19, (0.8, 1.1, 0.8, 1.3), "early", "strong"),
+    ("YB-VC-TL", "Xã Tú Lệ", 19, (1.2, 1.1, 0.8, 0.9), "pilot", "strong"),     # an early starter: meets the target from 2021
+    ("YB-VC-NB", "Xã Nậm Búng", 15, (1.2, 1.1, 0.0, 0.8), "steady", "fair"),   # no defence-security model at all
+    ("YB-VC-GH", "Xã Gia Hội", 14, (1.0, 1.0, 0.8, 0.9), "late", "weak"),
+    ("YB-VC-SD", "Xã Sùng Đô", 12, (1.0, 1.0, 0.8, 0.8), "early", "weak"),
+    ("YB-VC-NM", "Xã Nậm Mười", 12, (1.0, 1.0, 0.8, 0.8), "steady", "fair"),  # merged into Sùng Đô, 01/01/2024
+    ("YB-VC-AL", "Xã An Lương", 14, (1.3, 0.6, 0.4, 0.9), "steady", "weak"),  # thin on culture and defence
+    ("YB-VC-NL", "Xã Nậm Lành", 15, (1.0, 1.0, 0.8, 0.9), "steady", "fair"),  # 2025 evaluations not reported yet
+    ("YB-VC-SL", "Xã Sơn Lương", 15, (1.0, 1.0, 0.8, 1.0), "steady", "weak"),
+    ("YB-VC-SQ", "Xã Suối Quyền", 13, (1.2, 1.0, 0.8, 0.4), "late", "fair"),  # thin on political system
+    ("YB-VC-SG", "Xã Suối Giàng", 18, (1.2, 1.0, 0.8, 1.0), "steady", "strong"),  # real unit (demo=0 row kept)
+    ("YB-VC-NS", "Xã Nghĩa Sơn", 13, (1.0, 1.0, 0.8, 1.0), "steady", "strong"),
+    ("YB-VC-SB", "Xã Suối Bu", 12, (1.0, 0.9, 0.8, 0.9), "early", "weak"),
+    ("YB-VC-DK", "Xã Đồng Khê", 15, (1.0, 1.0, 0.8, 1.0), "steady", "fair"),
+    ("YB-VC-CT", "Xã Cát Thịnh", 17, (1.1, 1.0, 0.8, 1.0), "steady", "strong"),
+    ("YB-VC-TT", "Xã Tân Thịnh", 18, (1.2, 1.0, 0.8, 0.9), "early", "strong"),
+    ("YB-VC-CTH", "Xã Chấn Thịnh", 14, (1.1, 1.0, 0.8, 0.9), "late", "weak"),
+    ("YB-VC-TBL", "Xã Thượng Bằng La", 16, (1.1, 1.0, 0.8, 1.0), "late", "fair"),
+    ("YB-VC-NT", "Xã Nghĩa Tâm", 16, (1.0, 1.1, 0.8, 1.0), "steady", "strong"),
 ]
+# Merged commune -> (successor, last day).  Its models stay under its own
+# unit_ref; after the last day the successor carries them on (continue_merged).
 MERGED = {"YB-VC-NM": ("YB-VC-SD", dt.date(2023, 12, 31))}
 PENDING_2025 = {"YB-VC-NL"}  # commune that has not reported its 2025 evaluations
-P_EFF_LO, P_EFF_HI = 0.80, 0.94  # each commune's chance that a model is rated effective
-FIRST_YEAR_PENALTY = 0.08       # ... lower in a model's first evaluated year
+# How often a commune's models are rated effective: each commune draws its
+# chance from the range of its strength; it is lower in a model's first
+# evaluated year (FIRST_YEAR_PENALTY), higher after two years.
+STRENGTHS = {"strong": (0.86, 0.95), "fair": (0.80, 0.90), "weak": (0.68, 0.80)}
+FIRST_YEAR_PENALTY = 0.08
 
 AGENCIES = [
     ("YB-SNV", "Sở Nội vụ", "agency", "YB"),
@@ -658,18 +684,20 @@ def gen_commune_models(ref, n, weights, pace):
     return models
 
 
-def evaluate(rng, unit_ref, m, p_eff, last_year, pending_2025, forced=None, first_year_penalty=0.0):
+def evaluate(rng, unit_ref, m, p_eff, last_year, pending_2025, forced=None, first_year_penalty=0.0,
+             from_year=None, bad_streak=0):
     """Yearly evaluations and a possible removal for one model.
 
     A model is less often effective in its first evaluated year (it is still
-    being set up) and a little more often once it has run for two years."""
+    being set up) and a little more often once it has run for two years.
+    from_year and bad_streak continue a model's record from a later year (its
+    earlier years evaluated elsewhere, ending with bad_streak ineffective)."""
     forced = forced or {}
     evals = []
     removed_on, reason = None, ""
     launch = m["launch"]
     first = launch.year if launch <= dt.date(launch.year, 9, 30) else launch.year + 1
-    bad_streak = 0
-    for y in range(first, last_year + 1):
+    for y in range(max(first, from_year or first), last_year + 1):
         if y == 2025 and (pending_2025 or launch > dt.date(2025, 6, 15)):
             break  # 2025 evaluation not in yet: pending
         eff = forced.get(y)
@@ -693,6 +721,53 @@ def evaluate(rng, unit_ref, m, p_eff, last_year, pending_2025, forced=None, firs
             reason = rng.choice(REMOVAL_REASONS[:4])
             break
     return evals, removed_on, reason
+
+
+def continue_merged(ref, p_eff, entries, successor_models, model_row):
+    """After a merger the successor carries the merged commune's models on.
+
+    entries: (model ref, generated model, evaluations up to the merger) of the
+    merged commune ref, in register order; successor_models: the successor's
+    model rows; model_row: model rows by ref (updated in place on removal).
+    A collective model that duplicates a successor model of the same title is
+    merged into it (removed with the "Trùng lặp" reason) early in the year
+    after the merger, or on the day the successor launches its model if that
+    comes later.  The others go on being evaluated every year, with the same
+    chances as before, unit_ref unchanged.  Returns {model ref: evaluations}.
+    Uses its own random stream, so nothing generated before changes."""
+    successor, end = MERGED[ref]
+    rng = Rng("merged", ref)
+    extra = {}
+    for mref, m, ev in entries:
+        row = model_row[mref]
+        if row["removed_on"] or m["launch"] > end:
+            continue
+        dup_day = None
+        if m["kind"] == "collective":
+            for s in successor_models:
+                s_launch = parse_day(s["launched_on"])
+                s_removed = parse_day(s["removed_on"]) if s["removed_on"] else None
+                if s["title"] != m["title"] or s["kind"] != "collective" or (s_removed and s_removed <= end):
+                    continue
+                if s_launch <= end:
+                    day = rand_date(rng, end + dt.timedelta(days=10), dt.date(end.year + 1, 3, 31))
+                else:
+                    day = s_launch
+                dup_day = day if dup_day is None else min(dup_day, day)
+        streak = 0
+        for e in ev:
+            streak = 0 if e["effective"] == "1" else streak + 1
+        last_year = dup_day.year - 1 if dup_day else 2025
+        more, removed_on, reason = evaluate(rng, ref, m, p_eff, last_year, ref in PENDING_2025,
+                                            first_year_penalty=FIRST_YEAR_PENALTY,
+                                            from_year=end.year + 1, bad_streak=streak)
+        if dup_day and (not removed_on or dup_day < removed_on):
+            removed_on, reason = dup_day, REMOVAL_REASONS[4]
+        for e in more:
+            e["model_ref"] = mref
+        extra[mref] = more
+        row["removed_on"], row["removal_reason"] = fmt(removed_on), reason
+    return extra
 
 
 def generate():
@@ -722,9 +797,11 @@ def generate():
     # ---- commune register ----
     district_recs = {}   # year -> list of model refs recognised at district level
     commune_info = {}
-    for ref, _name, n, weights, pace in COMMUNES:
+    commune_p_eff = {}
+    for ref, _name, n, weights, pace, strength in COMMUNES:
         rng = Rng("eval", ref)
-        p_eff = rng.uniform(P_EFF_LO, P_EFF_HI)
+        p_eff = rng.uniform(*STRENGTHS[strength])
+        commune_p_eff[ref] = p_eff
         last_year = MERGED[ref][1].year if ref in MERGED else 2025
         commune_info[ref] = []
         comm_recs = {}
@@ -758,6 +835,18 @@ def generate():
             for mref in comm_recs[y]:
                 recs.append(dict(model_ref=mref, level="commune", decision_number=num,
                                  decided_on=fmt(day), issuer=BCD + lower_prefix(unit_name[ref]), demo="1"))
+
+    # merged communes: their models go on under the successor (evaluated in
+    # 2024-2025, unit_ref unchanged); the new rows follow each model's own
+    model_row = {r["ref"]: r for r in models}
+    extra = {}
+    for ref in sorted(MERGED):
+        successor_models = [r for r in models if r["unit_ref"] == MERGED[ref][0]]
+        extra.update(continue_merged(ref, commune_p_eff[ref], commune_info[ref], successor_models, model_row))
+    by_model = {}
+    for e in evals:
+        by_model.setdefault(e["model_ref"], []).append(e)
+    evals = [e for r in models for e in by_model.get(r["ref"], []) + extra.get(r["ref"], [])]
 
     # district-level decisions: one per year
     rng = Rng("district")
@@ -1029,8 +1118,8 @@ def sanity_problems(tables):
             problems.append("%s: evaluation for %d outside its life" % (m["ref"], y))
         if m["removed_on"] and y > parse_day(m["removed_on"]).year:
             problems.append("%s: evaluation for %d after removal" % (m["ref"], y))
-        u = unit_by.get(m["unit_ref"])
-        if u and u["valid_to"] and y > parse_day(u["valid_to"]).year:
+        u = unit_by.get(m["unit_ref"])  # a merged unit's models go on under its successor
+        if u and u["valid_to"] and not u["merged_into_ref"] and y > parse_day(u["valid_to"]).year:
             problems.append("%s: evaluation for %d after its unit ended" % (m["ref"], y))
     for name, key in (("recognitions.csv", "decided_on"), ("awards.csv", "decided_on")):
         for r in tables[name]:
@@ -1038,7 +1127,8 @@ def sanity_problems(tables):
                 continue
             d = parse_day(r[key])
             m = model_by.get(r["model_ref"])
-            if d > AS_OF or (m and m["launched_on"] and d < parse_day(m["launched_on"])):
+            if d > AS_OF or (m and m["launched_on"] and d < parse_day(m["launched_on"])) \
+                    or (m and m["removed_on"] and d >= parse_day(m["removed_on"])):
                 problems.append("%s: %s decided on %s" % (name, r["model_ref"], r[key]))
     # the special cases
     if any(m["unit_ref"] == "YB-VC-NB" and m["field"] == "defenceSecurity" for m in models):
@@ -1049,6 +1139,16 @@ def sanity_problems(tables):
     nm = unit_by.get("YB-VC-NM")
     if not nm or nm["valid_to"] != "31/12/2023" or nm["merged_into_ref"] != "YB-VC-SD":
         problems.append("Nậm Mười merger missing")
+    rated = {(e["model_ref"], e["year"]) for e in evals}
+    for m in models:
+        if m["unit_ref"] != "YB-VC-NM" or not m["launched_on"]:
+            continue
+        for y in (2024, 2025):
+            end = dt.date(y, 12, 31)
+            in_force = parse_day(m["launched_on"]) <= end and not (
+                m["removed_on"] and parse_day(m["removed_on"]) <= end)
+            if in_force and (m["ref"], str(y)) not in rated:
+                problems.append("Nậm Mười model %s in force in %d but not evaluated" % (m["ref"], y))
     return problems
 
 
@@ -1078,18 +1178,18 @@ def check():
         n = {k: sum(1 for v in st.values() if v[0] == k) for k in ("met", "at risk", "behind")}
         print("%d  %8d  %3d  %7d  %6d" % (y, len(st), n["met"], n["at risk"], n["behind"]))
     print()
-    print("%-32s %s" % ("effective (pending) per year", "  ".join(str(y) for y in YEARS)))
+    print(("%-30s %s" % ("effective (pending)", "".join("%-8d" % y for y in YEARS))).rstrip())
     for ref in sorted(detail[YEARS[0]], key=lambda r: names_by[r]):
         cells = []
         for y in YEARS:
             if ref not in detail[y]:
-                cells.append("   - ")
+                cells.append(" -")
                 continue
             status, total, per_field, pend = detail[y][ref]
             mark = {"met": "+", "at risk": "~", "behind": "."}[status]
-            cells.append("%2d%s%-2s" % (total, mark, ("(%d)" % pend) if pend else ""))
-        print("%-32s %s" % (names_by[ref], " ".join("%-5s" % c for c in cells)))
-    print("(+ met, ~ at risk, . behind; (n) = in force with no evaluation for the year)")
+            cells.append("%2d%s%s" % (total, mark, ("(%d)" % pend) if pend else ""))
+        print(("%-30s %s" % (names_by[ref], "".join("%-8s" % c for c in cells))).rstrip())
+    print("(+ met, ~ at risk, . behind; (n): in force but no evaluation for the year)")
     models = tables["models.csv"]
     demo = [m for m in models if m["demo"] == "1"]
     print()

@@ -115,9 +115,21 @@ public struct Buffer: Equatable, Sendable {
         return changes
     }
 
+    /// Replays a diff: applying `next.diff(from: previous)` to `previous`
+    /// gives `next`. This is what a terminal does with the changes it is
+    /// sent, so a fake terminal can keep an exact copy of the screen.
+    /// Changes outside this buffer (from a frame of another size) are ignored.
+    public mutating func apply(_ changes: [CellChange]) {
+        for change in changes where change.x >= 0 && change.x < width && change.y >= 0 && change.y < height {
+            cells[change.y * width + change.x] = change.cell
+        }
+    }
+
     // MARK: - Internals
 
-    private static func prepare(_ text: String) -> String {
+    /// The text exactly as `write` draws it (sanitized, NFC). Widgets measure
+    /// this form, so a width computed before writing matches the cells used.
+    static func prepare(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         return sanitize(text).precomposedStringWithCanonicalMapping
     }

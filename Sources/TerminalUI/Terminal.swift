@@ -22,4 +22,13 @@ public protocol Terminal: AnyObject {
 
     /// Restores the terminal for good. Safe to call more than once.
     func shutdown()
+
+    /// True once no key can ever arrive again (a scripted input ran out).
+    /// The program loop then stops instead of waiting forever.
+    var isAtEndOfInput: Bool { get }
+}
+
+extension Terminal {
+    /// A real terminal always may receive another key.
+    public var isAtEndOfInput: Bool { false }
 }

@@ -40,6 +40,16 @@ public final class AppDatabase: Sendable {
             }
         }
         do {
+            // Look before touching: a pool switches the file to WAL at once,
+            // so a foreign or newer file is checked through a read-only queue first.
+            if fm.fileExists(atPath: path) {
+                var readOnly = configuration(busyTimeout: busyTimeout)
+                readOnly.readonly = true
+                let superseded = try DatabaseQueue(path: path, configuration: readOnly).read { db in
+                    try Schema.migrator.hasBeenSuperseded(db)
+                }
+                if superseded { throw StoreError.newerSchema(path: path) }
+            }
             let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
             return try AppDatabase(writer: pool, officer: officer, path: path)
         } catch let e as StoreError {
@@ -91,6 +101,7 @@ public final class AppDatabase: Sendable {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_CONSTRAINT: return .constraint(detail: e.message ?? "")
         default: return .cannotOpen(path: path, reason: e.message ?? "\(e.resultCode)")
         }
     }

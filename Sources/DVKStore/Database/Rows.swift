@@ -45,10 +45,16 @@ enum Rows {
 }
 
 enum TargetRow {
-    static func insert(_ t: Target, _ db: Database) throws {
+    /// Inserts, or updates in place so the target keeps its id and its place in lists.
+    static func insert(_ t: Target, _ db: Database) throws { try upsert(t, db) }
+
+    static func upsert(_ t: Target, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO target (code, metric, threshold, unit_kinds, phase_start, phase_end, min_per_field, at_risk_ratio, directive)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET metric = excluded.metric, threshold = excluded.threshold,
+              unit_kinds = excluded.unit_kinds, phase_start = excluded.phase_start, phase_end = excluded.phase_end,
+              min_per_field = excluded.min_per_field, at_risk_ratio = excluded.at_risk_ratio, directive = excluded.directive
             """, arguments: [t.code, t.metric.rawValue, t.threshold, UnitKindList.format(t.unitKinds),
                              t.phase.startYear, t.phase.endYear, t.minPerField, t.atRiskRatio,
                              VietnameseText.normalized(t.directive)])

@@ -10,13 +10,15 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalid(record: String, issues: [ValidationIssue])
     case notFound(what: String)
     case importFailed(file: String, line: Int, message: String)
+    /// SQLite refused a row (a CHECK or a reference): a data error, not a broken file.
+    case constraint(detail: String)
 
     /// Exit codes: 2 usage (argument parser), 3 database unusable, 4 locked, 5 bad data.
     public var exitCode: Int32 {
         switch self {
         case .notADatabase, .newerSchema, .readOnly, .cannotOpen: return 3
         case .locked: return 4
-        case .invalid, .notFound, .importFailed: return 5
+        case .invalid, .notFound, .importFailed, .constraint: return 5
         }
     }
 
@@ -37,6 +39,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return "\(what) (\(rec)): " + issues.map { "\($0.field): \($0.message(lang))" }.joined(separator: "; ")
         case let (.notFound(w), .vi): return "Không tìm thấy \(w)."
         case let (.notFound(w), .en): return "Not found: \(w)."
+        case let (.constraint(d), .vi): return "Dữ liệu bị từ chối vì vi phạm ràng buộc (tham chiếu tới đơn vị, lĩnh vực không có, hoặc giá trị ngoài phạm vi): \(d)"
+        case let (.constraint(d), .en): return "The data was refused by a constraint (a reference to a missing unit or field, or a value out of range): \(d)"
         case let (.importFailed(f, l, m), .vi): return "\(f), dòng \(l): \(m)"
         case let (.importFailed(f, l, m), .en): return "\(f), line \(l): \(m)"
         }

@@ -21,10 +21,15 @@ struct CSVTable {
             throw StoreError.importFailed(file: file, line: 1, message: "tệp không phải văn bản UTF-8")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // SwiftCSV drops an empty last field when the file does not end with a newline.
+        if let last = text.last, !last.isNewline { text += "\n" }
         do {
-            let csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+            // `CSV.rows` pads every row to the widest one, hiding short rows: read the raw rows.
+            let csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
             header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
-            records = csv.rows
+            var raw: [[String]] = []
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { raw.append($0) }
+            records = raw
         } catch {
             throw StoreError.importFailed(file: file, line: 0, message: "CSV không đọc được (\(error))")
         }

@@ -72,13 +72,18 @@ extension AppDatabase: ProgressSource {
             // and prefer a place whose name is just its level plus what was typed
             // (“van chan” → Huyện Văn Chấn, not Huyện ủy Văn Chấn).
             let partial = try Row.fetchAll(db, sql: """
-                SELECT * FROM unit WHERE search_key LIKE '%' || ? ORDER BY sort_key LIMIT 50
-                """, arguments: [" " + key]).map(Rows.unit)
+                SELECT * FROM unit WHERE search_key LIKE '%' || ? ESCAPE '\\' ORDER BY sort_key
+                """, arguments: [" " + AppDatabase.likeEscaped(key)]).map(Rows.unit)
             let places = partial.filter { u in
                 AppDatabase.levelPrefixes.contains { VietnameseText.searchKey(u.name) == $0 + " " + key }
             }
-            return places.isEmpty ? partial : places
+            return places.isEmpty ? Array(partial.prefix(50)) : places
         }
+    }
+
+    /// `%` and `_` typed by a user are letters, not wildcards.
+    static func likeEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// Level words that start place names, folded.
@@ -94,9 +99,9 @@ extension AppDatabase: ProgressSource {
             try Row.fetchAll(db, sql: """
                 SELECT m.* FROM model m
                 WHERE m.unit_id IN (SELECT value FROM json_each(?1))
-                  AND (?2 = '' OR m.search_key LIKE '%' || ?2 || '%')
+                  AND (?2 = '' OR m.search_key LIKE '%' || ?2 || '%' ESCAPE '\\')
                 ORDER BY m.sort_key, m.id LIMIT ?3 OFFSET ?4
-                """, arguments: [ids, key, limit, offset]).map(Rows.model)
+                """, arguments: [ids, AppDatabase.likeEscaped(key), limit, offset]).map(Rows.model)
         }
     }
 

@@ -151,8 +151,7 @@ extension AppDatabase {
         let officer = officer
         try write { db in
             let before = try Audit.snapshot(db, table: "target", where: "code = ?", [t.code])
-            try db.execute(sql: "DELETE FROM target WHERE code = ?", arguments: [t.code])
-            try TargetRow.insert(t, db)
+            try TargetRow.upsert(t, db)
             try Audit.record(db, officer: officer, action: before == nil ? "add" : "update", entity: "target", entityID: t.code,
                              before: before, after: Audit.snapshot(db, table: "target", where: "code = ?", [t.code]))
         }

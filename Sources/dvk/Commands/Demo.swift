@@ -21,7 +21,7 @@ struct Demo: ParsableCommand {
     func run() throws {
         let lang = global.language
         try reporting(lang) {
-            let path = global.databasePath(defaultFile: "demo.sqlite")
+            let path = try demoPath()
             let folder = try seedFolder()
             let summary = try DemoBuilder.rebuild(at: path, from: folder, officer: global.officerName)
             let note = lang == .vi
@@ -32,6 +32,21 @@ struct Demo: ParsableCommand {
                 try StatusPrinter(db: try global.open(path: path), lang: lang).print(unit: nil, year: nil)
             }
         }
+    }
+
+    /// `--db` when given. Otherwise the default database, so that `dvk` and
+    /// `dvk status` show the demo right after — unless the default database
+    /// already holds real data: then `demo.sqlite` beside it.
+    func demoPath() throws -> String {
+        let main = global.databasePath()
+        if global.db != nil || !FileManager.default.fileExists(atPath: main) { return main }
+        if try AppDatabase.open(path: main, officer: global.officerName).isDemoDatabase() { return main }
+        let beside = ((main as NSString).deletingLastPathComponent as NSString).appendingPathComponent("demo.sqlite")
+        let note = global.language == .vi
+            ? "Cơ sở dữ liệu chính có dữ liệu thật nên không bị ghi đè; dữ liệu mẫu ở \(beside) (xem bằng --db \(beside))."
+            : "The main database holds real data and is left alone; the demo is at \(beside) (view it with --db \(beside))."
+        FileHandle.standardError.write(Data((note + "\n").utf8))
+        return beside
     }
 
     /// `--seeds`, then `DVK_SEEDS`, then `./seeds`, then the `seeds/` beside

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Checks how `dvk` reports unusable databases, and that the demo status prints.
+#
+#   scripts/cli-errors.sh .build-store/debug/dvk
+#
+# One line per check, then "N passed, M failed"; exits non-zero when any failed.
+# Needs sqlite3 (apt-get install sqlite3) for the lock check.
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+    echo "usage: $0 PATH-TO-dvk" >&2
+    exit 2
+fi
+dvk=$1
+if [[ $dvk != /* ]]; then dvk="$PWD/$dvk"; fi
+if [[ ! -x $dvk ]]; then
+    echo "$0: $dvk is not an executable" >&2
+    exit 2
+fi
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+seeds="$root/seeds"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/dvk-cli-errors.XXXXXX")
+lock_pid=""
+cleanup() {
+    if [[ -n $lock_pid ]] && kill -0 "$lock_pid" 2>/dev/null; then
+        kill "$lock_pid" 2>/dev/null || true
+        wait "$lock_pid" 2>/dev/null || true
+    fi
+    chmod -R u+w "$work" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+export DVK_LANG=vi
+unset DVK_DB
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "PASS  $1"; }
+fail() {
+    failed=$((failed + 1)); echo "FAIL  $1"
+    if [[ -n ${2:-} ]]; then printf '%s\n' "$2" | sed 's/^/      | /'; fi
+}
+
+# run OUT-PREFIX CMD...: runs CMD, keeping stdout/stderr in files and the exit code in $rc.
+rc=0
+run() {
+    local out=$1; shift
+    rc=0
+    "$@" >"$out.stdout" 2>"$out.stderr" || rc=$?
+}
+
+# expect_error NAME WANT-CODE WANT-TEXT: checks $rc and that one stderr line has WANT-TEXT.
+expect_error() {
+    local name=$1 want_rc=$2 want_text=$3 out=$4
+    local detail="exit $rc; stderr: $(cat "$out.stderr")"
+    if [[ $rc -ne $want_rc ]]; then
+        fail "$name: exit code $want_rc (got $rc)" "$detail"
+    else
+        pass "$name: exit code $want_rc"
+    fi
+    if grep -q -- "$want_text" "$out.stderr"; then
+        pass "$name: stderr says “$want_text”"
+    else
+        fail "$name: stderr says “$want_text”" "$detail"
+    fi
+}
+
+# A demo database to copy from.
+demo="$work/demo.sqlite"
+run "$work/build" "$dvk" demo --no-tui --seeds "$seeds" --db "$demo"
+if [[ $rc -ne 0 || ! -f $demo ]]; then
+    fail "dvk demo --no-tui builds a demo database (exit $rc)" "$(cat "$work/build.stderr")"
+    echo "$passed passed, $failed failed"
+    exit 1
+fi
+
+# 1. Not a database.
+notdb="$work/hostname.sqlite"
+cp /etc/hostname "$notdb"
+before=$(md5sum <"$notdb")
+run "$work/notdb" "$dvk" status --db "$notdb"
+expect_error "not a database" 3 "không phải cơ sở dữ liệu" "$work/notdb"
+if [[ $(md5sum <"$notdb") == "$before" ]]; then pass "not a database: file unchanged"; else fail "not a database: file unchanged"; fi
+
+# 2. Read-only copy (the check is on the permission bits, so it holds for root too).
+ro="$work/readonly.sqlite"
+cp "$demo" "$ro"
+chmod 0444 "$ro"
+before=$(md5sum <"$ro")
+run "$work/ro" "$dvk" status --db "$ro"
+expect_error "read-only" 3 "chỉ cho phép đọc" "$work/ro"
+if [[ $(md5sum <"$ro") == "$before" ]]; then pass "read-only: file unchanged"; else fail "read-only: file unchanged"; fi
+
+# 3. Locked by another process: sqlite3 holds BEGIN EXCLUSIVE, fed through a coprocess.
+if command -v sqlite3 >/dev/null; then
+    locked="$work/locked.sqlite"
+    cp "$demo" "$locked"
+    coproc LOCKER { exec sqlite3 "$locked" 2>&1; }
+    lock_pid=$LOCKER_PID
+    locker_in=${LOCKER[1]}
+    locker_out=${LOCKER[0]}
+    printf "BEGIN EXCLUSIVE;\nINSERT INTO meta VALUES('lock','1');\nSELECT 'ready';\n" >&"$locker_in"
+    ready=no
+    while IFS= read -r -t 15 line <&"$locker_out"; do
+        if [[ $line == ready ]]; then ready=yes; break; fi
+    done
+    if [[ $ready == yes ]]; then
+        start=$(date +%s)
+        run "$work/locked" "$dvk" status --db "$locked"
+        elapsed=$(( $(date +%s) - start ))
+        expect_error "locked" 4 "đang bị một tiến trình khác khóa" "$work/locked"
+        if [[ $elapsed -le 10 ]]; then pass "locked: gave up within ${elapsed}s"; else fail "locked: gave up within 10s (took ${elapsed}s)"; fi
+    else
+        fail "locked: sqlite3 took the lock (it never said ready)"
+    fi
+    # Closing its stdin ends sqlite3; the uncommitted insert rolls back.
+    exec {locker_in}>&-
+    wait "$lock_pid" 2>/dev/null || true
+    lock_pid=""
+    if [[ $(sqlite3 "$locked" "SELECT count(*) FROM meta WHERE key = 'lock'") == 0 ]]; then
+        pass "locked: the other process's write was rolled back, nothing else written"
+    else
+        fail "locked: the other process's write was rolled back, nothing else written"
+    fi
+else
+    fail "locked: sqlite3 is not installed"
+fi
+
+# 4. The demo prints its status, with the mismatch of the Yên Bái agencies committee.
+t="$work/T.sqlite"
+run "$work/demo2" "$dvk" demo --no-tui --seeds "$seeds" --db "$t"
+if [[ $rc -eq 0 ]]; then pass "dvk demo --no-tui --db T: exit 0"; else fail "dvk demo --no-tui --db T: exit 0 (got $rc)" "$(cat "$work/demo2.stderr")"; fi
+run "$work/status" "$dvk" status --db "$t" --year 2023
+if [[ $rc -eq 0 ]]; then pass "dvk status --db T --year 2023: exit 0"; else fail "dvk status --db T --year 2023: exit 0 (got $rc)" "$(cat "$work/status.stderr")"; fi
+for want in "Tỉnh Yên Bái" "101" "98"; do
+    if grep -q -- "$want" "$work/status.stdout"; then
+        pass "status 2023: stdout contains “$want”"
+    else
+        fail "status 2023: stdout contains “$want”" "$(head -20 "$work/status.stdout")"
+    fi
+done
+run "$work/status-en" "$dvk" status --db "$t" --year 2023 --lang en
+if [[ $rc -eq 0 ]] && grep -q "Figures do not add up" "$work/status-en.stdout"; then
+    pass "status 2023 --lang en: “Figures do not add up”"
+else
+    fail "status 2023 --lang en: “Figures do not add up” (exit $rc)" "$(tail -5 "$work/status-en.stdout"; cat "$work/status-en.stderr")"
+fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
