@@ -26,8 +26,10 @@ let package = Package(
         .target(name: "TerminalUI"),
         .target(name: "DVKDashboard", dependencies: ["DVKCore", "TerminalUI"]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
+        // Joins the dashboard to the store: the effect runner and the snapshot writer.
+        .target(name: "DVKApp", dependencies: ["DVKCore", "DVKStore", "DVKDashboard", "TerminalUI"]),
         .executableTarget(name: "dvk", dependencies: [
-            "DVKCore", "DVKStore", "TerminalUI", "DVKDashboard", "CursesTerminal",
+            "DVKCore", "DVKStore", "TerminalUI", "DVKDashboard", "CursesTerminal", "DVKApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DVKCoreTests", dependencies: ["DVKCore"]),
@@ -37,7 +39,7 @@ let package = Package(
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "DVKDashboardTests", dependencies: [
-            "DVKDashboard", "DVKCore", "TerminalUI",
+            "DVKDashboard", "DVKCore", "TerminalUI", "DVKApp", "DVKStore",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
     ],

@@ -26,7 +26,14 @@ public struct Words: Sendable {
 
     public func statusWithGlyph(_ s: ProgressStatus) -> String { "\(Words.glyph(s)) \(status(s))" }
 
-    public func targetTitle(_ t: Target) -> String {
+    /// `compact` fits a 30-column cell (80-column screens).
+    public func targetTitle(_ t: Target, compact: Bool = false) -> String {
+        if compact, t.metric == .effectiveModelsPerUnit {
+            let n = VietnameseNumber.decimal(t.threshold, lang)
+            let perField = t.minPerField.map { pick(" (≥ \($0)/LV)", " (≥ \($0)/field)") } ?? ""
+            return pick("≥ \(n) mô hình HQ/xã", "≥ \(n) effective/commune") + perField
+        }
+        if compact, t.metric == .modelCoverage { return pick("Cơ quan có ≥ 1 mô hình", "Agencies with a model") }
         switch t.metric {
         case .planCoverage: return pick("Tổ chức có kế hoạch, phổ biến", "Organisations with a plan")
         case .effectiveModelsPerUnit:
@@ -90,10 +97,25 @@ public struct Words: Sendable {
     public var dataAsOf: String { pick("Số liệu đến ngày", "Data as of") }
     public var merged: String { pick("đã sáp nhập vào", "merged into") }
 
-    public func modelsLine(_ m: ModelCounts) -> String {
+    public func modelsLine(_ m: ModelCounts, compact: Bool = false) -> String {
         let n = { VietnameseNumber.integer($0, self.lang) }
+        if compact {
+            return pick("Mô hình: \(n(m.effective)) hiệu quả · \(n(m.pending)) chờ ĐG · \(n(m.ineffective)) chưa HQ · \(n(m.effectiveIndividuals)) điển hình",
+                        "Models: \(n(m.effective)) effective · \(n(m.pending)) pending · \(n(m.ineffective)) not eff. · \(n(m.effectiveIndividuals)) exemplars")
+        }
         return pick("Mô hình: \(n(m.effective)) hiệu quả · \(n(m.pending)) chờ đánh giá · \(n(m.ineffective)) chưa hiệu quả · \(n(m.effectiveIndividuals)) điển hình cá nhân",
                     "Models: \(n(m.effective)) effective · \(n(m.pending)) pending · \(n(m.ineffective)) not effective · \(n(m.effectiveIndividuals)) individual exemplars")
+    }
+
+    /// Field names that fit a half-width panel.
+    public func fieldMedium(_ code: String) -> String {
+        switch code {
+        case "economy": return pick("Kinh tế", "Economy")
+        case "cultureSociety": return pick("Văn hóa – xã hội", "Culture–society")
+        case "defenceSecurity": return pick("Quốc phòng – an ninh", "Defence–security")
+        case "politicalSystem": return pick("Hệ thống chính trị", "Political system")
+        default: return code
+        }
     }
 
     public func fieldsShort(_ codes: [String], fields: [Field]) -> String {

@@ -44,13 +44,20 @@ public struct ProgressCalculator: Sendable {
 
     /// Progress for one unit and its direct children.
     public func compute(_ id: OrgUnit.ID) -> (unit: UnitProgress, children: [UnitProgress])? {
+        let target = tree.resolve(id)
+        let all = computeSubtree(id)
+        guard let me = all[target] else { return nil }
+        return (me, (tree.children[target] ?? []).compactMap { all[$0] })
+    }
+
+    /// Progress for a unit (resolved through mergers) and every valid unit below it.
+    public func computeSubtree(_ id: OrgUnit.ID) -> [OrgUnit.ID: UnitProgress] {
         var out: [OrgUnit.ID: UnitProgress] = [:]
         var acc: [OrgUnit.ID: Accumulator] = [:]
         let target = tree.resolve(id)
-        guard tree.units[target] != nil else { return nil }
+        guard tree.units[target]?.isValid(atEndOf: tree.year) == true else { return [:] }
         visit(target, &acc, &out)
-        guard let me = out[target] else { return nil }
-        return (me, (tree.children[target] ?? []).compactMap { out[$0] })
+        return out
     }
 
     private struct Share { var met = 0, total = 0 }

@@ -12,6 +12,11 @@ public struct Overview: Sendable {
     public var unitNames: [OrgUnit.ID: String]
     /// When the asked unit had merged by the year's end: the unit asked for.
     public var mergedFrom: OrgUnit?
+    /// What needs attention in the subtree, worst first.
+    public var alerts: [Alert]
+    /// Every unit whose records roll into this unit's subtree (merged ones
+    /// included): what a per-year query over the subtree must cover.
+    public var subtreeUnitIDs: [OrgUnit.ID]
 
     /// Places before organisations (districts, communes first), then by kind, then Vietnamese name order.
     public static func listOrder(_ a: UnitProgress, _ b: UnitProgress) -> Bool {
@@ -26,13 +31,18 @@ public struct Overview: Sendable {
         let tree = UnitTree(units: units, year: year)
         let fields = try source.fields()
         let calc = ProgressCalculator(tree: tree, targets: try source.targets(), fields: fields, facts: try source.facts(year: year))
-        guard let (me, kids) = calc.compute(id) else { return nil }
-        let inSubtree = Set([me.unit.id] + tree.descendants(of: me.unit.id))
+        let all = calc.computeSubtree(id)
+        guard let me = all[tree.resolve(id)] else { return nil }
+        let kids = (tree.children[me.unit.id] ?? []).compactMap { all[$0] }
+        let inSubtree = Set(all.keys)
         let figures = try source.reportedFigures(year: year).filter { inSubtree.contains(tree.resolve($0.unitID)) }
+        let mismatches = FigureCheck.mismatches(figures, fields: fields)
+        let names = tree.units.mapValues(\.name)
         let asked = tree.units[id]
         return Overview(year: year, unit: me, path: tree.path(to: me.unit.id), children: kids.sorted(by: Overview.listOrder),
-                        mismatches: FigureCheck.mismatches(figures, fields: fields), fields: fields,
-                        unitNames: tree.units.mapValues(\.name),
-                        mergedFrom: asked.flatMap { $0.id == me.unit.id ? nil : $0 })
+                        mismatches: mismatches, fields: fields, unitNames: names,
+                        mergedFrom: asked.flatMap { $0.id == me.unit.id ? nil : $0 },
+                        alerts: AlertList.build(all.filter { $0.key != me.unit.id }, mismatches: mismatches, names: names),
+                        subtreeUnitIDs: tree.units.keys.filter { inSubtree.contains(tree.resolve($0)) }.sorted())
     }
 }

@@ -56,7 +56,7 @@ public enum StatusText {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func value(_ t: TargetProgress, _ lang: Language) -> String {
+    public static func value(_ t: TargetProgress, _ lang: Language) -> String {
         guard let v = t.value else { return "–" }
         if t.isShare {
             return "\(VietnameseNumber.percent(v, lang)) (\(VietnameseNumber.integer(t.unitsMeeting, lang))/\(VietnameseNumber.integer(t.unitsJudged, lang)))"
@@ -67,7 +67,7 @@ public enum StatusText {
         }
     }
 
-    static func goal(_ t: TargetProgress, _ lang: Language) -> String {
+    public static func goal(_ t: TargetProgress, _ lang: Language) -> String {
         if !t.isShare && t.target.metric == .effectiveModelsPerUnit { return "≥ " + VietnameseNumber.decimal(t.threshold, lang) }
         return "≥ " + VietnameseNumber.percent(t.threshold, lang)
     }
@@ -79,7 +79,7 @@ public enum StatusText {
         return parts.joined(separator: "; ")
     }
 
-    static func effectiveCell(_ c: UnitProgress, _ lang: Language) -> String {
+    public static func effectiveCell(_ c: UnitProgress, _ lang: Language) -> String {
         let n = VietnameseNumber.integer(c.models.effective, lang)
         if let t = c.progress(for: .effectiveModelsPerUnit), !t.isShare {
             return "\(n)/\(VietnameseNumber.decimal(t.threshold, lang))"
@@ -87,7 +87,7 @@ public enum StatusText {
         return n
     }
 
-    static func planCell(_ t: TargetProgress, _ lang: Language, _ w: Words) -> String {
+    public static func planCell(_ t: TargetProgress, _ lang: Language, _ w: Words) -> String {
         switch t.unitsJudged {
         case 0: return "–"
         case 1: return t.unitsMeeting == 1 ? w.yes : w.no

@@ -2,14 +2,6 @@ import DVKCore
 import Foundation
 import GRDB
 
-/// Settings kept in `meta`.
-public enum Setting: String, Sendable {
-    /// The unit the dashboard and `dvk status` open on.
-    case homeUnit = "home_unit"
-    /// “Số liệu đến ngày”: printed on every snapshot.
-    case dataAsOf = "data_as_of"
-}
-
 extension AppDatabase: ProgressSource {
     public func allUnits() throws -> [OrgUnit] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY sort_key").map(Rows.unit) }

@@ -16,6 +16,7 @@ struct Demo: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(help("Thư mục dữ liệu mẫu (mặc định: seeds/ của dự án).", "Seed folder (default: the project's seeds/)."), valueName: "DIR"))
     var seeds: String?
 
+    @OptionGroup var dashboard: DashboardOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -29,7 +30,7 @@ struct Demo: ParsableCommand {
                 : "Demo database built: \(path) (\(summary.total) rows from \(folder.path))"
             FileHandle.standardError.write(Data((note + "\n").utf8))
             if !noTUI {
-                try StatusPrinter(db: try global.open(path: path), lang: lang).print(unit: nil, year: nil)
+                try DashboardLauncher.run(db: try global.open(path: path), options: dashboard, global: global)
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DVKApp
 import DVKCore
 import DVKStore
 import Foundation
@@ -38,22 +39,8 @@ struct StatusPrinter {
         if let issue = Validator(today: dataAsOf ?? Day.lastOf(year: year)).checkYear(year).first {
             throw StoreError.invalid(record: "--year", issues: [issue])
         }
-        let id = try resolveUnit(unit)
-        guard let overview = try Overview.build(from: db, unit: id, year: year) else { throw UserError.unitNotFound(unit ?? "") }
+        let id = try UnitLookup.resolve(db: db, text: unit)
+        guard let overview = try Overview.build(from: db, unit: id, year: year) else { throw LookupError.unitNotFound(unit ?? "") }
         Swift.print(StatusText.render(overview, lang: lang, dataAsOf: dataAsOf), terminator: "")
-    }
-
-    func resolveUnit(_ text: String?) throws -> OrgUnit.ID {
-        if let text {
-            let found = try db.findUnits(text)
-            if found.count == 1 { return found[0].id }
-            if found.isEmpty { throw UserError.unitNotFound(text) }
-            throw UserError.unitAmbiguous(text, found.prefix(8).map(\.name))
-        }
-        if let home = try db.setting(.homeUnit).flatMap(Int64.init), try db.unit(id: home) != nil { return home }
-        let units = try db.allUnits()
-        guard !units.isEmpty else { throw UserError.noUnits }
-        let roots = units.filter { $0.parentID == nil }
-        return (roots.first ?? units[0]).id
     }
 }

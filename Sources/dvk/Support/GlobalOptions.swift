@@ -1,4 +1,5 @@
 import ArgumentParser
+import DVKApp
 import DVKCore
 import DVKStore
 import Foundation
@@ -49,34 +50,25 @@ func reporting<T>(_ lang: Language, _ body: () throws -> T) throws -> T {
     } catch let e as UserError {
         FileHandle.standardError.write(Data(("dvk: " + e.message(lang) + "\n").utf8))
         throw ExitCode(e.exitCode)
+    } catch let e as LookupError {
+        FileHandle.standardError.write(Data(("dvk: " + e.message(lang) + "\n").utf8))
+        throw ExitCode(e == .noUnits ? 0 : 2)
     }
 }
 
 /// Mistakes in what the user asked for (not in the data).
 enum UserError: Error {
-    case unitNotFound(String)
-    case unitAmbiguous(String, [String])
-    case noUnits
     case noSeeds
     case notADemoDatabase(String)
     case toolMissing(String)
 
     var exitCode: Int32 {
-        switch self {
-        case .noUnits: return 0
-        default: return 2
-        }
+        2
     }
 
     func message(_ lang: Language) -> String {
         let vi = lang == .vi
         switch self {
-        case let .unitNotFound(t):
-            return vi ? "không tìm thấy đơn vị “\(t)” (thử tên không dấu, mã hoặc tên đầy đủ)." : "no unit matches “\(t)” (try the name without tone marks, or a code)."
-        case let .unitAmbiguous(t, names):
-            return (vi ? "“\(t)” khớp nhiều đơn vị, hãy ghi rõ hơn: " : "“\(t)” matches several units, be more specific: ") + names.joined(separator: "; ")
-        case .noUnits:
-            return vi ? "cơ sở dữ liệu chưa có đơn vị nào: chạy `dvk demo` để xem dữ liệu mẫu." : "the database has no units yet: run `dvk demo` to see the demo data."
         case .noSeeds:
             return vi ? "không tìm thấy thư mục seeds/ (dùng --seeds DIR hoặc chạy từ thư mục dự án)." : "seeds/ folder not found (use --seeds DIR or run from the project folder)."
         case let .notADemoDatabase(p):

@@ -1,0 +1,78 @@
+import DVKCore
+import DVKDashboard
+import DVKStore
+import Foundation
+import TerminalUI
+
+/// Where the dashboard opens: which unit and year, over which years, and
+/// what the header says. Shared by the live dashboard and `dvk snapshot`,
+/// so both start from the same state.
+public struct SessionStart {
+    public var unitID: OrgUnit.ID
+    public var year: Int
+    public var years: ClosedRange<Int>
+    public var dataAsOf: Day?
+
+    /// Resolves `unit` (name, code or ref; nil = the home unit) and `year`
+    /// (nil = the data-as-of year) against the database.
+    public static func resolve(db: AppDatabase, unit: String?, year: Int?, lang: Language) throws -> SessionStart {
+        let dataAsOf = try db.setting(.dataAsOf).flatMap(Day.init(parsing:))
+        let today = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = year ?? dataAsOf?.year ?? today
+        let span = try db.dataYears() ?? year...year
+        let years = min(span.lowerBound, year)...max(span.upperBound, year)
+        return SessionStart(unitID: try UnitLookup.resolve(db: db, text: unit), year: year, years: years, dataAsOf: dataAsOf)
+    }
+
+    public func state(lang: Language, size: Size, officer: String, screen: Screen = .overview) -> AppState {
+        AppState(unitID: unitID, year: year, years: years, lang: lang, size: size, dataAsOf: dataAsOf, officer: officer, screen: screen)
+    }
+}
+
+/// Mistakes in what the user asked for (not in the data).
+public enum LookupError: Error, Equatable {
+    case unitNotFound(String)
+    case unitAmbiguous(String, [String])
+    case noUnits
+
+    public func message(_ lang: Language) -> String {
+        let vi = lang == .vi
+        switch self {
+        case let .unitNotFound(t):
+            return vi ? "không tìm thấy đơn vị “\(t)” (thử tên không dấu, mã hoặc tên đầy đủ)." : "no unit matches “\(t)” (try the name without tone marks, or a code)."
+        case let .unitAmbiguous(t, names):
+            return (vi ? "“\(t)” khớp nhiều đơn vị, hãy ghi rõ hơn: " : "“\(t)” matches several units, be more specific: ") + names.joined(separator: "; ")
+        case .noUnits:
+            return vi ? "cơ sở dữ liệu chưa có đơn vị nào: chạy `dvk demo` để xem dữ liệu mẫu." : "the database has no units yet: run `dvk demo` to see the demo data."
+        }
+    }
+}
+
+public enum UnitLookup {
+    public static func resolve(db: AppDatabase, text: String?) throws -> OrgUnit.ID {
+        if let text {
+            let found = try db.findUnits(text)
+            if found.count == 1 { return found[0].id }
+            if found.isEmpty { throw LookupError.unitNotFound(text) }
+            throw LookupError.unitAmbiguous(text, found.prefix(8).map(\.name))
+        }
+        if let home = try db.setting(.homeUnit).flatMap(Int64.init), try db.unit(id: home) != nil { return home }
+        let units = try db.allUnits()
+        guard !units.isEmpty else { throw LookupError.noUnits }
+        return (units.first { $0.parentID == nil } ?? units[0]).id
+    }
+}
+
+/// Renders a screen without a terminal (`dvk snapshot`, golden tests,
+/// benchmarks): the same state, effects and view as the live dashboard.
+public enum Headless {
+    public static func dashboard(start: SessionStart, screen: Screen, size: Size, lang: Language, officer: String,
+                                 runner: EffectRunner) -> Dashboard {
+        var model = Dashboard(state: start.state(lang: lang, size: size, officer: officer))
+        model.start(perform: runner.perform)
+        if screen != .overview {
+            Program<Dashboard>.send(.action(.show(screen)), to: &model, perform: runner.perform)
+        }
+        return model
+    }
+}

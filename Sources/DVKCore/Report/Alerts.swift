@@ -1,0 +1,60 @@
+/// Something an officer should look at first (the overview's alert list).
+public enum Alert: Hashable, Sendable {
+    /// A unit below the models target: its effective count and the threshold.
+    case fewModels(OrgUnit, effective: Int, threshold: Double, status: ProgressStatus)
+    /// A unit whose satisfaction index is under the threshold.
+    case lowSatisfaction(OrgUnit, percent: Double, threshold: Double)
+    /// An agency or public service unit with no model in force.
+    case agencyWithoutModel(OrgUnit)
+    /// A published total that does not add up.
+    case mismatch(FigureMismatch, unitName: String)
+
+    public func text(_ lang: Language) -> String {
+        let vi = lang == .vi
+        switch self {
+        case let .fewModels(u, n, t, _):
+            let goal = VietnameseNumber.decimal(t, lang)
+            return vi ? "\(u.name): \(n)/\(goal) mô hình hiệu quả" : "\(u.name): \(n)/\(goal) effective models"
+        case let .lowSatisfaction(u, p, t):
+            return vi ? "\(u.name): hài lòng \(VietnameseNumber.percent(p, lang)) < \(VietnameseNumber.percent(t, lang))"
+                : "\(u.name): satisfaction \(VietnameseNumber.percent(p, lang)) < \(VietnameseNumber.percent(t, lang))"
+        case let .agencyWithoutModel(u):
+            return vi ? "\(u.name): chưa có mô hình" : "\(u.name): no model"
+        case let .mismatch(m, name):
+            return "\(name) (\(m.year)): \(m.issue.message(lang))"
+        }
+    }
+
+    public var status: ProgressStatus {
+        switch self {
+        case let .fewModels(_, _, _, s): return s
+        case .lowSatisfaction, .agencyWithoutModel, .mismatch: return .behind
+        }
+    }
+}
+
+public enum AlertList {
+    /// Up to `limit` per kind, worst first: units furthest behind on models,
+    /// lowest satisfaction, agencies without a model, then mismatches.
+    public static func build(_ progress: [OrgUnit.ID: UnitProgress], mismatches: [FigureMismatch],
+                             names: [OrgUnit.ID: String], limit: Int = 5) -> [Alert] {
+        let all = progress.values.sorted { VietnameseText.precedes($0.unit.name, $1.unit.name) }
+        let few = all.compactMap { p -> (Double, Alert)? in
+            guard let t = p.progress(for: .effectiveModelsPerUnit), !t.isShare, t.applicable,
+                  t.status == .behind || t.status == .atRisk, let v = t.value else { return nil }
+            return (v / max(t.threshold, 1), .fewModels(p.unit, effective: Int(v), threshold: t.threshold, status: t.status))
+        }.sorted { $0.0 < $1.0 }.prefix(limit).map(\.1)
+        let low = all.compactMap { p -> (Double, Alert)? in
+            guard let t = p.progress(for: .satisfaction), t.target.unitKinds.contains(p.unit.kind),
+                  let v = t.value, v < t.threshold else { return nil }
+            return (v, .lowSatisfaction(p.unit, percent: v, threshold: t.threshold))
+        }.sorted { $0.0 < $1.0 }.prefix(limit).map(\.1)
+        let bare = all.compactMap { p -> Alert? in
+            guard let t = p.progress(for: .modelCoverage), t.target.unitKinds.contains(p.unit.kind),
+                  p.models.maintained == 0 else { return nil }
+            return .agencyWithoutModel(p.unit)
+        }.prefix(limit)
+        let sums = mismatches.map { Alert.mismatch($0, unitName: names[$0.unitID] ?? "?") }
+        return Array(few) + Array(low) + Array(bare) + sums
+    }
+}

@@ -1,0 +1,19 @@
+import TerminalUI
+
+/// What a key means. Bound in one table per mode (`KeyTables`).
+public enum Action: Hashable, Sendable {
+    case show(Screen)
+    case nextScreen, previousScreen
+    case up, down, pageUp, pageDown, top, bottom
+    case drillIn, back
+    case previousYear, nextYear
+    case startSearch
+    case cycleSort, cycleFilter, cycleKind, cycleStatus
+    case print
+    case help
+    case quit
+    // Search mode
+    case commitSearch, cancelSearch, deleteBackward
+    // Help and message overlays
+    case closeOverlay
+}

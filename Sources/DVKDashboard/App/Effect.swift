@@ -1,0 +1,23 @@
+import DVKCore
+import TerminalUI
+
+/// Work `update` asks for; the runner does it and answers with a `Msg`.
+public enum Effect: Equatable, Sendable {
+    case loadOverview(OrgUnit.ID, year: Int)
+    case loadTrend(unitIDs: [OrgUnit.ID], years: ClosedRange<Int>, unit: OrgUnit.ID)
+    case loadModels(ModelQuery)
+    case loadModelDetail(Model.ID)
+    case loadSatisfaction(OrgUnit.ID, years: ClosedRange<Int>)
+    /// Write what is on screen, exactly, as text and HTML.
+    case print(PrintJob)
+    case quit
+}
+
+/// A printed screen: the very buffer on screen and what the file header says.
+public struct PrintJob: Equatable, Sendable {
+    public var screen: Screen
+    public var unitName: String
+    public var year: Int
+    public var buffer: Buffer
+    public var header: [String]
+}

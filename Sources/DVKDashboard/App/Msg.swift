@@ -1,0 +1,19 @@
+import DVKCore
+import TerminalUI
+
+/// Everything that can happen to the dashboard.
+public enum Msg: Sendable {
+    case action(Action)
+    /// A printable key typed while a search is being edited.
+    case typed(Character)
+    case resized(Size)
+    case clicked(x: Int, y: Int)
+    case scrolled(down: Bool)
+    case overviewLoaded(Overview)
+    case trendLoaded(unit: OrgUnit.ID, [Int: Int])
+    case modelsLoaded(ModelPage)
+    case detailLoaded(ModelDetail?)
+    case satisfactionLoaded(SatisfactionGrid)
+    case printed(paths: [String])
+    case failed(String)
+}

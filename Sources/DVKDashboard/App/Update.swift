@@ -1,0 +1,324 @@
+import DVKCore
+import TerminalUI
+
+/// The one dispatch point: every key and every result comes through here.
+/// Pure: it changes `state` and returns the effects to run.
+public enum Update {
+    /// What to load when the dashboard opens.
+    public static func start(_ state: inout AppState) -> [Effect] {
+        state.isLoading = true
+        return [.loadOverview(state.location.unitID, year: state.location.year)]
+    }
+
+    public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        switch msg {
+        case let .action(a): return perform(a, &state)
+        case let .typed(c):
+            guard state.mode == .search else { return [] }
+            state.searchDraft.append(c)
+            return liveSearch(&state)
+        case let .resized(size):
+            state.size = size
+            // Keep the selection on screen in the new size.
+            return move(to: selection(state), &state)
+        case let .clicked(x, y): return click(x: x, y: y, &state)
+        case let .scrolled(down): return perform(down ? .down : .up, &state)
+        case let .overviewLoaded(o): return overviewLoaded(o, &state)
+        case let .trendLoaded(unit, trend):
+            if unit == state.overview?.unit.unit.id { state.trend = trend }
+            return []
+        case let .modelsLoaded(page):
+            state.isLoading = false
+            state.models.page = page
+            let local = state.models.selected - page.query.offset
+            if let row = page.rows.indices.contains(local) ? page.rows[local] : nil, row.model.id != state.models.detail?.model.id {
+                return [.loadModelDetail(row.model.id)]
+            }
+            if page.rows.isEmpty { state.models.detail = nil }
+            return []
+        case let .detailLoaded(d):
+            state.models.detail = d
+            return []
+        case let .satisfactionLoaded(grid):
+            state.isLoading = false
+            state.satisfaction = grid
+            return []
+        case let .printed(paths):
+            state.message = (state.lang == .vi ? "Đã in: " : "Printed: ") + paths.joined(separator: ", ")
+            return []
+        case let .failed(text):
+            state.isLoading = false
+            state.message = "⚠ " + text
+            return []
+        }
+    }
+
+    // MARK: - Actions
+
+    static func perform(_ a: Action, _ s: inout AppState) -> [Effect] {
+        if s.mode == .normal { s.message = nil }
+        switch a {
+        case let .show(screen): return show(screen, &s)
+        case .nextScreen: return show(s.screen.next, &s)
+        case .previousScreen: return show(s.screen.previous, &s)
+        case .up: return move(by: -1, &s)
+        case .down: return move(by: 1, &s)
+        case .pageUp: return move(by: -max(1, s.size.height - 8), &s)
+        case .pageDown: return move(by: max(1, s.size.height - 8), &s)
+        case .top: return move(to: 0, &s)
+        case .bottom: return move(to: Int.max, &s)
+        case .drillIn: return drillIn(&s)
+        case .back: return back(&s)
+        case .previousYear: return changeYear(by: -1, &s)
+        case .nextYear: return changeYear(by: 1, &s)
+        case .startSearch:
+            if s.screen == .overview || s.screen == .satisfaction { _ = show(.units, &s) }
+            s.mode = .search
+            s.searchDraft = s.screen == .models ? s.models.search : s.units.search
+            return []
+        case .commitSearch:
+            s.mode = .normal
+            return liveSearch(&s)
+        case .cancelSearch:
+            s.mode = .normal
+            s.searchDraft = ""
+            return liveSearch(&s)
+        case .deleteBackward:
+            guard s.mode == .search, !s.searchDraft.isEmpty else { return [] }
+            s.searchDraft.removeLast()
+            return liveSearch(&s)
+        case .cycleSort:
+            guard s.screen == .units else { return [] }
+            if s.units.sort == UnitSort.allCases.last { s.units.descending.toggle() }
+            s.units.sort = UnitSort(rawValue: (s.units.sort.rawValue + 1) % UnitSort.allCases.count)!
+            s.units.selected = 0
+            return []
+        case .cycleFilter:
+            switch s.screen {
+            case .units:
+                s.units.statusFilter = cycle(s.units.statusFilter, through: ProgressStatus.allCases)
+                s.units.selected = 0
+                return []
+            case .models:
+                s.models.fieldCode = cycle(s.models.fieldCode, through: (s.overview?.fields ?? []).map(\.code))
+                return reloadModels(&s)
+            default: return []
+            }
+        case .cycleKind:
+            guard s.screen == .models else { return [] }
+            s.models.kind = cycle(s.models.kind, through: ModelKind.allCases)
+            return reloadModels(&s)
+        case .cycleStatus:
+            guard s.screen == .models else { return [] }
+            s.models.status = cycle(s.models.status, through: ModelYearStatus.allCases)
+            return reloadModels(&s)
+        case .print:
+            return [.print(printJob(s))]
+        case .help:
+            s.mode = s.mode == .help ? .normal : .help
+            return []
+        case .closeOverlay:
+            s.mode = .normal
+            return []
+        case .quit:
+            s.isFinished = true
+            return [.quit]
+        }
+    }
+
+    /// nil → first → … → last → nil.
+    static func cycle<T: Equatable>(_ value: T?, through all: [T]) -> T? {
+        guard let v = value, let i = all.firstIndex(of: v) else { return all.first }
+        return i + 1 < all.count ? all[i + 1] : nil
+    }
+
+    static func show(_ screen: Screen, _ s: inout AppState) -> [Effect] {
+        guard screen != s.screen else { return [] }
+        s.screen = screen
+        return loadScreen(&s)
+    }
+
+    /// What the current screen needs beyond the overview, once the overview is in.
+    static func loadScreen(_ s: inout AppState) -> [Effect] {
+        guard let o = s.overview, o.unit.unit.id == s.overview?.unit.unit.id else { return [] }
+        switch s.screen {
+        case .overview, .units: return []
+        case .models:
+            if s.models.page?.query != modelQuery(s, offset: s.models.page?.query.offset ?? 0) { return reloadModels(&s) }
+            return []
+        case .satisfaction:
+            if s.satisfaction?.rows.first?.unit.id != o.unit.unit.id || s.satisfaction?.years.last != s.location.year {
+                s.isLoading = true
+                return [.loadSatisfaction(o.unit.unit.id, years: s.phaseYears)]
+            }
+            return []
+        }
+    }
+
+    static func modelQuery(_ s: AppState, offset: Int) -> ModelQuery {
+        ModelQuery(unitIDs: s.overview?.subtreeUnitIDs ?? [s.location.unitID], year: s.location.year,
+                   fieldCode: s.models.fieldCode, kind: s.models.kind, status: s.models.status,
+                   search: s.models.search, offset: offset, limit: Update.modelWindow)
+    }
+
+    /// Rows per models window: the table reads a window at a time.
+    static let modelWindow = 200
+
+    static func reloadModels(_ s: inout AppState) -> [Effect] {
+        s.models.selected = 0
+        s.models.detail = nil
+        s.isLoading = true
+        return [.loadModels(modelQuery(s, offset: 0))]
+    }
+
+    static func liveSearch(_ s: inout AppState) -> [Effect] {
+        switch s.screen {
+        case .models:
+            guard s.models.search != s.searchDraft else { return [] }
+            s.models.search = s.searchDraft
+            return reloadModels(&s)
+        default:
+            s.units.search = s.searchDraft
+            s.units.selected = 0
+            return []
+        }
+    }
+
+    // MARK: - Moving
+
+    static func rowCount(_ s: AppState) -> Int {
+        switch s.screen {
+        case .overview: return 0
+        case .units: return s.visibleChildren.count
+        case .models: return s.models.page?.total ?? 0
+        case .satisfaction: return s.satisfaction?.rows.count ?? 0
+        }
+    }
+
+    static func selection(_ s: AppState) -> Int {
+        switch s.screen {
+        case .overview: return 0
+        case .units: return s.units.selected
+        case .models: return s.models.selected
+        case .satisfaction: return s.units.selected
+        }
+    }
+
+    static func move(by delta: Int, _ s: inout AppState) -> [Effect] {
+        move(to: selection(s) + delta, &s)
+    }
+
+    static func move(to index: Int, _ s: inout AppState) -> [Effect] {
+        let count = rowCount(s)
+        let target = count == 0 ? 0 : min(max(0, index), count - 1)
+        let rows = Layouts.visibleRows(s)
+        switch s.screen {
+        case .overview: return []
+        case .units, .satisfaction:
+            s.units.selected = target
+            s.units.offset = Table.scrollOffset(selected: target, current: s.units.offset, visibleRows: rows, rowCount: count)
+            return []
+        case .models:
+            s.models.selected = target
+            s.models.offset = Table.scrollOffset(selected: target, current: s.models.offset, visibleRows: rows, rowCount: count)
+            guard let page = s.models.page else { return [] }
+            let local = target - page.query.offset
+            if local < 0 || local >= page.rows.count, count > 0 {
+                // Outside the loaded window: fetch the window around the selection.
+                let offset = max(0, target - Update.modelWindow / 2)
+                return [.loadModels(modelQuery(s, offset: offset))]
+            }
+            let id = page.rows[local].model.id
+            return id == s.models.detail?.model.id ? [] : [.loadModelDetail(id)]
+        }
+    }
+
+    // MARK: - Drilling
+
+    static func drillIn(_ s: inout AppState) -> [Effect] {
+        let target: OrgUnit.ID?
+        switch s.screen {
+        case .overview: return show(.units, &s)
+        case .units:
+            let kids = s.visibleChildren
+            target = kids.indices.contains(s.units.selected) ? kids[s.units.selected].unit.id : nil
+        case .satisfaction:
+            let rows = s.satisfaction?.rows ?? []
+            let row = rows.indices.contains(s.units.selected) ? rows[s.units.selected] : nil
+            target = row?.unit.id == s.location.unitID ? nil : row?.unit.id
+        case .models: return []
+        }
+        guard let id = target else { return [] }
+        s.backStack.append(Visit(location: s.location, screen: s.screen, selection: selection(s)))
+        s.location.unitID = id
+        return relocate(selection: 0, &s)
+    }
+
+    static func back(_ s: inout AppState) -> [Effect] {
+        guard let frame = s.backStack.popLast() else {
+            s.message = s.lang == .vi ? "Đang ở cấp cao nhất." : "Already at the top."
+            return []
+        }
+        s.location = frame.location
+        s.screen = frame.screen
+        return relocate(selection: frame.selection, &s)
+    }
+
+    static func changeYear(by delta: Int, _ s: inout AppState) -> [Effect] {
+        let year = s.location.year + delta
+        guard s.years.contains(year) else {
+            s.message = s.lang == .vi ? "Không có năm \(year)." : "No year \(year)."
+            return []
+        }
+        s.location.year = year
+        return relocate(selection: selection(s), &s)
+    }
+
+    /// A new unit or year: everything on screen is reloaded, the selection kept where it makes sense.
+    static func relocate(selection: Int, _ s: inout AppState) -> [Effect] {
+        s.units = UnitsScreenState(selected: selection, sort: s.units.sort, descending: s.units.descending)
+        s.units.offset = max(0, selection - Layouts.visibleRows(s) + 1)
+        s.models = ModelsScreenState(selected: 0, fieldCode: s.models.fieldCode, kind: s.models.kind, status: s.models.status)
+        if s.screen == .models { s.models.selected = selection }
+        s.satisfaction = nil
+        s.trend = [:]
+        s.isLoading = true
+        return [.loadOverview(s.location.unitID, year: s.location.year)]
+    }
+
+    static func overviewLoaded(_ o: Overview, _ s: inout AppState) -> [Effect] {
+        s.isLoading = false
+        s.overview = o
+        // A merged unit opens as its successor: follow it so Back returns sensibly.
+        s.location.unitID = o.unit.unit.id
+        // A unit with nothing below it (a commune) opens on its own overview.
+        if s.screen == .units, o.children.isEmpty, !s.backStack.isEmpty { s.screen = .overview }
+        var effects: [Effect] = [.loadTrend(unitIDs: o.subtreeUnitIDs, years: s.phaseYears, unit: o.unit.unit.id)]
+        effects += loadScreen(&s)
+        return effects
+    }
+
+    // MARK: - Mouse
+
+    static func click(x: Int, y: Int, _ s: inout AppState) -> [Effect] {
+        // Row 0 holds the screen tabs.
+        if y == 0, let screen = Chrome.tab(at: x, s) { return show(screen, &s) }
+        guard let row = Layouts.row(at: y, s) else { return [] }
+        return move(to: row, &s)
+    }
+
+    // MARK: - Printing
+
+    public static func printJob(_ s: AppState) -> PrintJob {
+        let w = Words(s.lang)
+        let unitName = s.overview?.unit.unit.name ?? ""
+        var header = [
+            "\(w.title) — \(s.screen.title(s.lang))",
+            "\(w.unit): \((s.overview?.path.map(\.name) ?? [unitName]).joined(separator: " › "))",
+            "\(w.year.capitalized): \(s.location.year)",
+        ]
+        if let d = s.dataAsOf { header.append("\(w.dataAsOf): \(d)") }
+        if !s.officer.isEmpty { header.append((s.lang == .vi ? "Cán bộ: " : "Officer: ") + s.officer) }
+        return PrintJob(screen: s.screen, unitName: unitName, year: s.location.year, buffer: View.render(s), header: header)
+    }
+}

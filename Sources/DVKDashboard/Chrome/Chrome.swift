@@ -1,0 +1,56 @@
+import DVKCore
+import TerminalUI
+
+/// The frame around every screen: tabs and year on top, the breadcrumb under
+/// them, the status line and the key bar at the bottom.
+enum Chrome {
+    static func render(_ s: AppState, _ b: inout Buffer) {
+        let t = Texts(s.lang)
+        let width = s.size.width
+        // Row 0: screen tabs, year on the right.
+        b.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .header)
+        for (screen, x, label) in tabs(s) {
+            b.write(label, x: x, y: 0, role: screen == s.screen ? .focus : .header)
+        }
+        let year = "◂[ \(t.words.year.capitalized) \(s.location.year) ]▸"
+        b.write(year, x: width - CellWidth.of(year) - 1, y: 0, role: .header)
+
+        // Row 1: where we are, and how fresh the data is.
+        let path = s.overview?.path.map(\.name) ?? []
+        var right = ""
+        if let d = s.dataAsOf { right = "\(t.words.dataAsOf) \(d)" }
+        let rightWidth = CellWidth.of(right)
+        Breadcrumb(path.isEmpty ? ["…"] : path).render(into: &b, area: Rect(x: 1, y: 1, width: width - rightWidth - 3, height: 1))
+        b.write(right, x: width - rightWidth - 1, y: 1, role: .muted)
+
+        // Status line: the search being typed, else the last message, else what is loaded.
+        let statusY = s.size.height - 2
+        StatusLine(left: statusText(s), right: s.isLoading ? t.loading : "", role: s.message?.hasPrefix("⚠") == true ? .error : .header)
+            .render(into: &b, area: Rect(x: 0, y: statusY, width: width, height: 1))
+        KeyBar(KeyTables.table(for: s.mode, s.lang).keyBarHints)
+            .render(into: &b, area: Rect(x: 0, y: s.size.height - 1, width: width, height: 1))
+    }
+
+    /// Each tab's screen, column and label: " 1 Tổng quan ".
+    static func tabs(_ s: AppState) -> [(Screen, Int, String)] {
+        var x = 1
+        var out: [(Screen, Int, String)] = []
+        for screen in Screen.allCases {
+            let label = " \(screen.rawValue) \(screen.title(s.lang)) "
+            out.append((screen, x, label))
+            x += CellWidth.of(label) + 1
+        }
+        return out
+    }
+
+    static func tab(at x: Int, _ s: AppState) -> Screen? {
+        tabs(s).first { x >= $0.1 && x < $0.1 + CellWidth.of($0.2) }?.0
+    }
+
+    static func statusText(_ s: AppState) -> String {
+        let t = Texts(s.lang)
+        if s.mode == .search { return " \(t.search): \(s.searchDraft)▏" }
+        if let m = s.message { return " " + m }
+        return ""
+    }
+}

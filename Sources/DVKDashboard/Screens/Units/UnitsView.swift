@@ -1,0 +1,105 @@
+import DVKCore
+import TerminalUI
+
+/// Đơn vị: the units below the current one, one row each, with the models
+/// gauge against the goal, per-field counts, satisfaction, plan and status.
+enum UnitsView {
+    static func tableArea(_ body: Rect) -> Rect {
+        Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 1))
+    }
+
+    static func render(_ s: AppState, into b: inout Buffer, area: Rect) {
+        let t = Texts(s.lang)
+        let kids = s.visibleChildren
+        b.write(summary(s, t, total: s.overview?.children.count ?? 0, shown: kids.count), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        let fields = (s.overview?.fields ?? []).sorted { $0.sortOrder < $1.sortOrder }
+        let wide = area.width >= 140
+        // Below 100 columns the four field counts share one cell: “3·2·2·3”.
+        let splitFields = area.width >= 100
+        var columns = [TableColumn(t.words.unit, width: .min(18))]
+        if wide { columns.append(TableColumn(t.words.kindHeader, width: 10)) }
+        let gaugeColumn = columns.count
+        columns.append(TableColumn(t.words.effective, width: wide ? 24 : (splitFields ? 18 : 14)))
+        columns.append(TableColumn(splitFields ? t.words.pending : t.pick("Chờ", "Pnd"), width: splitFields ? 6 : 4, alignment: .right))
+        if splitFields {
+            for f in fields { columns.append(TableColumn(t.words.fieldShort(f.code), width: 5, alignment: .right)) }
+        } else {
+            columns.append(TableColumn(fields.map { String(t.words.fieldShort($0.code).prefix(2)) }.joined(separator: "·"), width: 11))
+        }
+        columns.append(TableColumn(t.words.satisfaction, width: 8, alignment: .right))
+        columns.append(TableColumn(splitFields ? t.words.plan : t.pick("KH", "Plan"), width: splitFields ? 8 : 5, alignment: .right))
+        columns.append(TableColumn(t.words.statusHeader, width: splitFields ? 16 : 11))
+        let rows = kids.map { c -> [TableCell] in
+            let minimum = c.progress(for: .effectiveModelsPerUnit).flatMap { $0.isShare ? nil : $0.target.minPerField }
+            var cells: [TableCell] = [TableCell(c.unit.name)]
+            if wide { cells.append(TableCell(t.words.kind(c.unit.kind), role: .muted)) }
+            cells.append("")
+            cells.append(TableCell(VietnameseNumber.integer(c.models.pending, s.lang), role: c.models.pending > 0 ? .atRisk : nil))
+            let counts = fields.map { c.models.effectiveByField[$0.code] ?? 0 }
+            let short = minimum.map { m in counts.contains { $0 < m } } ?? false
+            if splitFields {
+                for n in counts {
+                    cells.append(TableCell(VietnameseNumber.integer(n, s.lang), role: minimum.map { n < $0 ? .behind : nil } ?? nil))
+                }
+            } else {
+                cells.append(TableCell(counts.map { VietnameseNumber.integer($0, s.lang) }.joined(separator: "·"), role: short ? .behind : nil))
+            }
+            let sat = c.progress(for: .satisfaction)
+            cells.append(TableCell(sat?.value.map { VietnameseNumber.percent($0, s.lang) } ?? "–",
+                                   role: sat.map { StatusStyle.role($0.status) }))
+            let plan = c.progress(for: .planCoverage)
+            cells.append(TableCell(plan.map { StatusText.planCell($0, s.lang, t.words) } ?? "–", role: plan.map { StatusStyle.role($0.status) }))
+            cells.append(TableCell(t.words.statusWithGlyph(c.overallStatus), role: StatusStyle.role(c.overallStatus)))
+            return cells
+        }
+        let sortColumn: Int? = {
+            switch s.units.sort {
+            case .name: return 0
+            case .effective: return gaugeColumn
+            case .pending: return gaugeColumn + 1
+            case .satisfaction: return gaugeColumn + 2 + (splitFields ? fields.count : 1)
+            case .status: return columns.count - 1
+            }
+        }()
+        let table = Table(columns: columns, source: rows, selected: kids.isEmpty ? nil : s.units.selected, offset: s.units.offset,
+                          sort: sortColumn.map { TableSort(column: $0, direction: s.units.descending ? .descending : .ascending) },
+                          placeholder: (s.overview?.children.isEmpty ?? true) ? t.noUnits : t.noMatch)
+        let tableRect = tableArea(area)
+        table.render(into: &b, area: tableRect)
+        // The models column is a gauge against the goal, drawn over the table's empty cell.
+        let frame = table.columnFrames(width: tableRect.width)[gaugeColumn]
+        for index in table.visibleRange(in: tableRect) {
+            let c = kids[index]
+            let y = tableRect.y + 1 + index - s.units.offset
+            let cell = Rect(x: tableRect.x + frame.x, y: y, width: frame.width, height: 1)
+            if let g = gauge(c, s.lang) {
+                g.render(into: &b, area: cell)
+            } else {
+                // No models target here (an agency): just the count.
+                let n = VietnameseNumber.integer(c.models.effective, s.lang)
+                b.write(n, x: cell.maxX - CellWidth.of(n), y: y, role: index == s.units.selected ? .selected : .normal)
+            }
+        }
+    }
+
+    /// A commune's own count against its goal; above communes, the share of communes meeting it.
+    static func gauge(_ c: UnitProgress, _ lang: Language) -> Gauge? {
+        guard let p = c.progress(for: .effectiveModelsPerUnit), p.applicable else { return nil }
+        var g = StatusStyle.gauge(p, lang: lang)
+        let label = p.isShare
+            ? "\(VietnameseNumber.integer(p.unitsMeeting, lang))/\(VietnameseNumber.integer(p.unitsJudged, lang))"
+            : StatusText.effectiveCell(c, lang)
+        // A fixed-width label keeps every bar the same length.
+        g.label = VietnameseText.padded(label, toWidth: max(5, CellWidth.of(label)), alignRight: true)
+        return g
+    }
+
+    static func summary(_ s: AppState, _ t: Texts, total: Int, shown: Int) -> String {
+        var parts = ["\(t.words.children): \(VietnameseNumber.integer(shown, s.lang))" + (shown == total ? "" : "/\(VietnameseNumber.integer(total, s.lang))")]
+        if shown > 0 { parts.append(t.pick("dòng ", "row ") + "\(s.units.selected + 1)/\(shown)") }
+        parts.append(t.pick("sắp xếp: ", "sort: ") + t.sortName(s.units.sort) + (s.units.descending ? " ▼" : " ▲"))
+        if let f = s.units.statusFilter { parts.append(t.pick("lọc: ", "filter: ") + t.words.status(f)) }
+        if !s.units.search.isEmpty { parts.append(t.pick("tìm: ", "find: ") + "“\(s.units.search)”") }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,61 @@
+/// Shortening text to a display width with "…".
+///
+/// Widths are display columns of the text as `Buffer.write` will draw it
+/// (sanitized, NFC), so NFD Vietnamese and wide characters cut at the same
+/// place as their on-screen width says. A cluster is never split; when a
+/// wide character would straddle the limit it is dropped and the result is
+/// one column narrower.
+public enum Truncation {
+    public static let ellipsis = "…"
+
+    /// Keeps the start: "Nguyễn Thị…".
+    public static func end(_ text: String, width: Int) -> String {
+        let text = Buffer.prepare(text)
+        guard width > 0 else { return "" }
+        guard CellWidth.of(text) > width else { return text }
+        var kept = take(text, width: width - 1)
+        // "Nguyễn…" reads better than "Nguyễn …".
+        while kept.last == " " { kept.removeLast() }
+        return String(kept) + ellipsis
+    }
+
+    /// Keeps the end: "…Thị Ánh", for paths whose last part matters most.
+    public static func start(_ text: String, width: Int) -> String {
+        let text = Buffer.prepare(text)
+        guard width > 0 else { return "" }
+        guard CellWidth.of(text) > width else { return text }
+        var kept = take(text.reversed(), width: width - 1)
+        while kept.last == " " { kept.removeLast() }
+        return ellipsis + String(kept.reversed())
+    }
+
+    private static func take<S: Sequence<Character>>(_ characters: S, width: Int) -> [Character] {
+        var out: [Character] = []
+        var used = 0
+        for c in characters {
+            let w = CellWidth.of(c)
+            if used + w > width { break }
+            out.append(c)
+            used += w
+        }
+        return out
+    }
+}
+
+extension Buffer {
+    /// Writes `text` into the `width` columns from (`x`, `y`), truncated with
+    /// "…" when longer and placed by `alignment`. Returns the columns used.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, width: Int,
+                               alignment: Alignment, role: StyleRole = .normal) -> Int {
+        guard width > 0 else { return 0 }
+        let fitted = Truncation.end(text, width: width)
+        let spare = width - CellWidth.of(fitted)
+        let pad = switch alignment {
+        case .left: 0
+        case .right: spare
+        case .center: spare / 2
+        }
+        return write(fitted, x: x + pad, y: y, role: role, maxWidth: width - pad)
+    }
+}

@@ -1,0 +1,37 @@
+/// Where the user is: "A › B › Cấp ba", the last item in `.focus`. When
+/// too long, leading items give way first ("… › B › Cấp ba"); with no room
+/// for any parent the last item stands alone, and if even it is too wide
+/// its start is cut ("…p ba"), because the current place is what the line
+/// is for.
+public struct Breadcrumb: Hashable, Sendable {
+    public var items: [String]
+    public var separator: String
+
+    public init(_ items: [String], separator: String = " › ") {
+        self.items = items
+        self.separator = separator
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        let area = area.intersection(buffer.area)
+        guard !area.isEmpty else { return }
+        buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1))
+        guard let last = items.last else { return }
+        let (prefix, current) = fitted(width: area.width, last: last)
+        let used = buffer.write(prefix, x: area.x, y: area.y, maxWidth: area.width)
+        buffer.write(current, x: area.x + used, y: area.y, role: .focus, maxWidth: area.width - used)
+    }
+
+    /// The text before the last item, and the last item, as they fit.
+    private func fitted(width: Int, last: String) -> (prefix: String, current: String) {
+        let lastWidth = CellWidth.of(Buffer.prepare(last))
+        let parents = items.dropLast()
+        for dropped in 0...parents.count {
+            let parts = (dropped > 0 ? [Truncation.ellipsis] : []) + parents.dropFirst(dropped)
+            let prefix = parts.isEmpty ? "" : parts.joined(separator: separator) + separator
+            if CellWidth.of(Buffer.prepare(prefix)) + lastWidth <= width { return (prefix, last) }
+        }
+        // No room even for "… › ": the current place, whole if it fits.
+        return ("", Truncation.start(last, width: width))
+    }
+}

@@ -1,0 +1,122 @@
+/// A table: a header row in `.header`, then one row per line, the selected
+/// row in `.selected` across the whole width.
+///
+///     Tên          Số ▼  Tỉ lệ
+///     Đắk Lắk        12    80%
+///     Nguyễn Thị…     9    75%
+///
+/// Columns are separated by `columnSpacing` blanks and sized with `Layout`
+/// (fixed widths first, then fills). Text longer than its column ends in
+/// "…", measured in display columns. The table shows rows from `offset`,
+/// moved just enough that the selected row is on screen.
+public struct Table {
+    public var columns: [TableColumn]
+    public var source: any TableDataSource
+    public var selected: Int?
+    /// The first row shown, as kept in the caller's state; see `scrollOffset`.
+    public var offset: Int
+    public var sort: TableSort?
+    public var columnSpacing: Int
+    /// Shown (in `.muted`) in place of rows when there are none.
+    public var placeholder: String
+
+    public init(columns: [TableColumn], source: any TableDataSource, selected: Int? = nil,
+                offset: Int = 0, sort: TableSort? = nil, columnSpacing: Int = 1, placeholder: String = "") {
+        self.columns = columns
+        self.source = source
+        self.selected = selected
+        self.offset = offset
+        self.sort = sort
+        self.columnSpacing = columnSpacing
+        self.placeholder = placeholder
+    }
+
+    /// The offset that keeps `selected` visible while moving as little as
+    /// possible from `current`: scrolling starts only when the selection
+    /// leaves the window, so the list doesn't jump at every key. With
+    /// `rowCount`, the window also never runs past the last row.
+    public static func scrollOffset(selected: Int, current: Int, visibleRows: Int, rowCount: Int? = nil) -> Int {
+        let selected = max(0, selected)
+        var offset = max(0, current)
+        if visibleRows <= 0 { return selected }
+        if selected < offset {
+            offset = selected
+        } else if selected >= offset + visibleRows {
+            offset = selected - visibleRows + 1
+        }
+        if let rowCount { offset = min(offset, max(0, rowCount - visibleRows)) }
+        return max(0, offset)
+    }
+
+    /// Rows of data that fit in `area` below the header.
+    public static func visibleRows(in area: Rect) -> Int { max(0, area.height - 1) }
+
+    /// The rows this table will ask its source for when drawn in `area`:
+    /// what a caller reading a window at a time must have loaded.
+    public func visibleRange(in area: Rect) -> Range<Int> {
+        let rows = Self.visibleRows(in: area)
+        let count = max(0, source.rowCount)
+        let first = effectiveOffset(visibleRows: rows, rowCount: count)
+        return first..<min(count, first + rows)
+    }
+
+    /// Column x positions and widths for a table `width` columns wide.
+    public func columnFrames(width: Int) -> [(x: Int, width: Int)] {
+        let gaps = columnSpacing * max(0, columns.count - 1)
+        var x = 0
+        return Layout.sizes(width - gaps, columns.map(\.width)).map { w in
+            defer { x += w + columnSpacing }
+            return (x, w)
+        }
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        let area = area.intersection(buffer.area)
+        guard !area.isEmpty else { return }
+        buffer.fill(area)
+        let frames = columnFrames(width: area.width)
+        buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), role: .header)
+        for (i, column) in columns.enumerated() {
+            var title = column.title
+            if let sort, sort.column == i {
+                title = Self.title(column.title, indicator: sort.indicator, width: frames[i].width)
+            }
+            buffer.write(title, x: area.x + frames[i].x, y: area.y, width: frames[i].width,
+                         alignment: column.alignment, role: .header)
+        }
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        let range = visibleRange(in: area)
+        if range.isEmpty, source.rowCount <= 0, !placeholder.isEmpty, !body.isEmpty {
+            buffer.write(placeholder, x: body.x, y: body.y, width: body.width, alignment: .left, role: .muted)
+        }
+        for (line, index) in range.enumerated() {
+            let y = body.y + line
+            let cells = source.row(at: index)
+            for (i, column) in columns.enumerated() where i < cells.count {
+                buffer.write(cells[i].text, x: area.x + frames[i].x, y: y, width: frames[i].width,
+                             alignment: column.alignment, role: cells[i].role ?? .normal)
+            }
+            if index == selected {
+                buffer.setRole(.selected, in: Rect(x: area.x, y: y, width: area.width, height: 1))
+            }
+        }
+    }
+
+    // MARK: - Internals
+
+    private func effectiveOffset(visibleRows: Int, rowCount: Int) -> Int {
+        guard let selected, selected >= 0, selected < rowCount else {
+            return max(0, min(offset, rowCount - visibleRows))
+        }
+        return Self.scrollOffset(selected: selected, current: offset, visibleRows: visibleRows, rowCount: rowCount)
+    }
+
+    /// A sorted column's title gives way before its indicator does, so the
+    /// sort stays visible in a narrow column: "Tên đơ… ▲".
+    private static func title(_ title: String, indicator: String, width: Int) -> String {
+        let full = title + " " + indicator
+        if CellWidth.of(Buffer.prepare(full)) <= width { return full }
+        if width < 3 { return indicator }
+        return Truncation.end(title, width: width - 2) + " " + indicator
+    }
+}

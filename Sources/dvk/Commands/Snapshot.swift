@@ -1,0 +1,75 @@
+import ArgumentParser
+import DVKApp
+import DVKCore
+import DVKDashboard
+import DVKStore
+import Foundation
+import TerminalUI
+
+/// `dvk snapshot SCREEN`: a screen rendered without a terminal, identical to
+/// what the dashboard shows at that size and to what `p` writes.
+struct Snapshot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: help("In một màn hình ra tệp, không cần terminal.", "Render a screen to a file, no terminal needed.")
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case txt, html, ansi }
+
+    @Argument(help: ArgumentHelp(help("Màn hình: overview, units, models, satisfaction.", "Screen: overview, units, models, satisfaction.")))
+    var screen: String
+
+    @Option(name: .long, help: ArgumentHelp(help("Đơn vị (tên, mã).", "Unit (name or code)."), valueName: "NAME|CODE"))
+    var unit: String?
+
+    @Option(name: .long, help: ArgumentHelp(help("Năm.", "Year."), valueName: "Y"))
+    var year: Int?
+
+    @Option(name: .long, help: ArgumentHelp(help("Số cột.", "Columns.")))
+    var width = 100
+
+    @Option(name: .long, help: ArgumentHelp(help("Số dòng.", "Rows.")))
+    var height = 30
+
+    @Option(name: .long, help: ArgumentHelp(help("Định dạng: txt, html, ansi.", "Format: txt, html, ansi.")))
+    var format = Format.txt
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(help("Tệp ghi ra (mặc định: màn hình).", "Output file (default: stdout)."), valueName: "FILE"))
+    var output: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard Screen(slug: screen) != nil else {
+            throw ValidationError(help("Màn hình phải là overview, units, models hoặc satisfaction.", "SCREEN must be overview, units, models or satisfaction."))
+        }
+        guard (20...1000).contains(width), (5...500).contains(height) else {
+            throw ValidationError(help("--width từ 20 đến 1000, --height từ 5 đến 500.", "--width must be 20–1000 and --height 5–500."))
+        }
+    }
+
+    func run() throws {
+        let lang = global.language
+        try reporting(lang) {
+            let db = try global.open()
+            let start = try SessionStart.resolve(db: db, unit: unit, year: year, lang: lang)
+            let writer = SnapshotWriter(folder: SnapshotWriter.defaultFolder())
+            let runner = EffectRunner(db: db, snapshots: writer, lang: lang)
+            let model = Headless.dashboard(start: start, screen: Screen(slug: screen)!, size: Size(width: width, height: height),
+                                           lang: lang, officer: global.officerName, runner: runner)
+            let job = Update.printJob(model.state)
+            let header = writer.header(job, lang: lang)
+            let text: String
+            switch format {
+            case .txt: text = SnapshotWriter.text(job, header: header)
+            case .html: text = SnapshotWriter.html(job, header: header)
+            case .ansi: text = ANSIRenderer.render(job.buffer, colorsEnabled: (global.environment["NO_COLOR"] ?? "").isEmpty) + "\n"
+            }
+            if let output {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}

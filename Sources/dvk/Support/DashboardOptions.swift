@@ -1,0 +1,51 @@
+import ArgumentParser
+import CursesTerminal
+import DVKApp
+import DVKCore
+import DVKDashboard
+import DVKStore
+import Foundation
+import TerminalUI
+
+/// Options of the commands that open the dashboard.
+struct DashboardOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(help("Đơn vị mở đầu (tên, mã; mặc định: đơn vị chính).", "Unit to open on (name or code; default: the home unit)."), valueName: "NAME|CODE"))
+    var unit: String?
+
+    @Option(name: .long, help: ArgumentHelp(help("Năm mở đầu (mặc định: năm của ngày số liệu).", "Year to open on (default: the data-as-of year)."), valueName: "Y"))
+    var year: Int?
+
+    @Flag(name: .long, help: ArgumentHelp(help("Không dùng màu (cũng theo biến NO_COLOR).", "No colours (NO_COLOR is honoured too).")))
+    var mono = false
+
+    @Option(name: .long, help: ArgumentHelp(help("Thư mục lưu bản in màn hình (mặc định: ~/dvk-snapshots).", "Folder for printed screens (default: ~/dvk-snapshots)."), valueName: "DIR"))
+    var snapshots: String?
+
+    var snapshotFolder: String { snapshots ?? SnapshotWriter.defaultFolder() }
+}
+
+/// Opens the full-screen dashboard; with no terminal (output redirected),
+/// prints the status table instead of failing.
+enum DashboardLauncher {
+    static func run(db: AppDatabase, options: DashboardOptions, global: GlobalOptions) throws {
+        let lang = global.language
+        let start = try SessionStart.resolve(db: db, unit: options.unit, year: options.year, lang: lang)
+        let noColor = !(global.environment["NO_COLOR"] ?? "").isEmpty
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(useColor: !options.mono && !noColor)
+        } catch {
+            let note = lang == .vi ? "dvk: không mở được màn hình terminal (\(error)); in bảng tiến độ thay thế."
+                : "dvk: no terminal screen (\(error)); printing the status table instead."
+            FileHandle.standardError.write(Data((note + "\n").utf8))
+            try StatusPrinter(db: db, lang: lang).print(unit: options.unit, year: options.year)
+            return
+        }
+        defer { terminal.shutdown() }
+        let runner = EffectRunner(db: db, snapshots: SnapshotWriter(folder: options.snapshotFolder), lang: lang)
+        var model = Dashboard(state: start.state(lang: lang, size: terminal.size, officer: global.officerName))
+        model.start(perform: runner.perform)
+        var program = Program(model: model, terminal: terminal, perform: runner.perform)
+        try program.run()
+    }
+}
