@@ -12,6 +12,8 @@ public struct SessionStart {
     public var year: Int
     public var years: ClosedRange<Int>
     public var dataAsOf: Day?
+    /// No units at all: the dashboard opens on an explanation instead of data.
+    public var isEmpty = false
 
     /// Resolves `unit` (name, code or ref; nil = the home unit) and `year`
     /// (nil = the data-as-of year) against the database.
@@ -21,11 +23,17 @@ public struct SessionStart {
         let year = year ?? dataAsOf?.year ?? today
         let span = try db.dataYears() ?? year...year
         let years = min(span.lowerBound, year)...max(span.upperBound, year)
-        return SessionStart(unitID: try UnitLookup.resolve(db: db, text: unit), year: year, years: years, dataAsOf: dataAsOf)
+        do {
+            return SessionStart(unitID: try UnitLookup.resolve(db: db, text: unit), year: year, years: years, dataAsOf: dataAsOf)
+        } catch LookupError.noUnits {
+            return SessionStart(unitID: 0, year: year, years: years, dataAsOf: dataAsOf, isEmpty: true)
+        }
     }
 
     public func state(lang: Language, size: Size, officer: String, screen: Screen = .overview) -> AppState {
-        AppState(unitID: unitID, year: year, years: years, lang: lang, size: size, dataAsOf: dataAsOf, officer: officer, screen: screen)
+        var s = AppState(unitID: unitID, year: year, years: years, lang: lang, size: size, dataAsOf: dataAsOf, officer: officer, screen: screen)
+        s.isEmptyDatabase = isEmpty
+        return s
     }
 }
 

@@ -117,6 +117,9 @@ struct FormatTests {
         #expect(VietnameseNumber.percent(88.64) == "88,6%")
         #expect(VietnameseNumber.money(2_900_000_000) == "2,9 tỷ")
         #expect(VietnameseNumber.money(350_000_000) == "350 triệu")
+        #expect(VietnameseNumber.fixed(95) == "95,0")
+        #expect(VietnameseNumber.fixed(95.84) == "95,8")
+        #expect(VietnameseNumber.fixed(95, .en) == "95.0")
     }
 
     @Test func numbersParseWhatOfficersType() {

@@ -108,6 +108,14 @@ private final class RecordingSource: TableDataSource {
         #expect(lines(a) == ["A        B", "Đắk Lắ…  Ơn"])
     }
 
+    @Test func narrowSortedColumnKeepsItsIndicator() {
+        var buffer = Buffer(width: 14, height: 1)
+        Table(columns: [TableColumn("Tên dài lắm", width: 9), TableColumn("Số", width: 4, alignment: .right)],
+              source: [[TableCell]](), sort: TableSort(column: 0, direction: .ascending))
+            .render(into: &buffer, area: buffer.area)
+        #expect(lines(buffer) == ["Tên dà… ▲   Số"])
+    }
+
     @Test func emptyTableShowsThePlaceholder() {
         var buffer = Buffer(width: 20, height: 3)
         Table(columns: Self.columns, source: [[TableCell]](), placeholder: "Trống").render(into: &buffer, area: buffer.area)

@@ -28,6 +28,15 @@ public enum VietnameseNumber {
         return sign + integer(whole, lang) + (lang == .vi ? "," : ".") + f
     }
 
+    /// Always `places` decimals (92,0), so figures in a column line up.
+    public static func fixed(_ v: Double, places: Int = 1, _ lang: Language = .vi) -> String {
+        var text = decimal(v, places: places, lang)
+        let sep: Character = lang == .vi ? "," : "."
+        if !text.contains(sep) { text += String(sep) }
+        let have = text.split(separator: sep, omittingEmptySubsequences: false).last?.count ?? 0
+        return text + String(repeating: "0", count: max(0, places - have))
+    }
+
     public static func percent(_ v: Double, _ lang: Language = .vi) -> String { decimal(v, lang) + "%" }
 
     /// Money: 2,9 tỷ; 350 triệu; 12.000 đồng.

@@ -71,6 +71,8 @@ public struct AppState: Sendable {
     /// One line for the officer: what just happened or what went wrong.
     public var message: String?
     public var isLoading = false
+    /// The database has no units yet: nothing to load, an explanation to show.
+    public var isEmptyDatabase = false
     public var isFinished = false
 
     public init(unitID: OrgUnit.ID, year: Int, years: ClosedRange<Int>, lang: Language, size: Size,

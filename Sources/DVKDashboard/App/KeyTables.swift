@@ -7,7 +7,8 @@ public enum KeyTables {
     public static func normal(_ lang: Language) -> KeyMap<Action> {
         let t = Texts(lang)
         return KeyMap([
-            KeyBinding([.character("?"), .function(1)], label: t.pick("Trợ giúp", "Help"), help: t.pick("Trợ giúp (bảng phím này)", "Help (this key table)"), action: .help),
+            KeyBinding([.character("?"), .function(1)], label: t.pick("Giúp", "Help"), help: t.pick("Trợ giúp", "Help (this key table)"), action: .help),
+            KeyBinding([.character("q"), .function(10), .ctrl("c")], label: t.pick("Thoát", "Quit"), help: t.pick("Thoát", "Quit"), action: .quit),
             KeyBinding(.character("1"), help: t.pick("Màn hình Tổng quan", "Overview screen"), action: .show(.overview)),
             KeyBinding(.character("2"), help: t.pick("Màn hình Đơn vị", "Units screen"), action: .show(.units)),
             KeyBinding(.character("3"), help: t.pick("Màn hình Mô hình", "Models screen"), action: .show(.models)),
@@ -20,17 +21,16 @@ public enum KeyTables {
             KeyBinding(.pageDown, help: t.pick("Xuống một trang", "Page down"), action: .pageDown),
             KeyBinding([.home, .character("g")], help: t.pick("Về đầu danh sách", "First row"), action: .top),
             KeyBinding([.end, .character("G")], help: t.pick("Về cuối danh sách", "Last row"), action: .bottom),
-            KeyBinding([.enter, .right, .character("l")], label: t.pick("Xem", "Open"), help: t.pick("Xem đơn vị đang chọn (đi xuống cấp dưới)", "Drill into the selected unit"), action: .drillIn),
-            KeyBinding([.backspace, .left, .character("h"), .escape], label: t.pick("Lùi", "Back"), help: t.pick("Quay lại cấp trên / màn hình trước", "Back up a level / screen"), action: .back),
+            KeyBinding([.enter, .right, .character("l")], label: t.pick("Xem", "Open"), help: t.pick("Xem đơn vị cấp dưới", "Drill into the selected unit"), action: .drillIn),
+            KeyBinding([.backspace, .left, .character("h"), .escape], label: t.pick("Lùi", "Back"), help: t.pick("Quay lại cấp trên", "Back up a level / screen"), action: .back),
             KeyBinding(.character("["), label: t.pick("Năm−", "Year−"), help: t.pick("Năm trước", "Previous year"), action: .previousYear),
             KeyBinding(.character("]"), label: t.pick("Năm+", "Year+"), help: t.pick("Năm sau", "Next year"), action: .nextYear),
-            KeyBinding(.character("/"), label: t.pick("Tìm", "Find"), help: t.pick("Tìm (không cần dấu; Esc xóa)", "Search (tone marks optional; Esc clears)"), action: .startSearch),
-            KeyBinding(.character("s"), label: t.pick("Sắp xếp", "Sort"), help: t.pick("Đổi cột sắp xếp (Đơn vị)", "Cycle the sort column (Units)"), action: .cycleSort),
-            KeyBinding(.character("f"), label: t.pick("Lọc", "Filter"), help: t.pick("Lọc theo trạng thái (Đơn vị) / lĩnh vực (Mô hình)", "Filter by status (Units) / field (Models)"), action: .cycleFilter),
-            KeyBinding(.character("t"), help: t.pick("Lọc theo loại: tập thể / cá nhân (Mô hình)", "Filter by kind (Models)"), action: .cycleKind),
-            KeyBinding(.character("e"), help: t.pick("Lọc theo kết quả đánh giá (Mô hình)", "Filter by evaluation (Models)"), action: .cycleStatus),
-            KeyBinding(.character("p"), label: t.pick("In", "Print"), help: t.pick("In màn hình ra tệp .txt và .html", "Print this screen to .txt and .html"), action: .print),
-            KeyBinding([.character("q"), .function(10), .ctrl("c")], label: t.pick("Thoát", "Quit"), help: t.pick("Thoát", "Quit"), action: .quit),
+            KeyBinding(.character("/"), label: t.pick("Tìm", "Find"), help: t.pick("Tìm, không cần dấu", "Search (tone marks optional; Esc clears)"), action: .startSearch),
+            KeyBinding(.character("s"), label: t.pick("Xếp", "Sort"), help: t.pick("Đổi cột sắp xếp", "Cycle the sort column (Units)"), action: .cycleSort),
+            KeyBinding(.character("f"), label: t.pick("Lọc", "Filter"), help: t.pick("Lọc trạng thái, LV", "Filter by status (Units) / field (Models)"), action: .cycleFilter),
+            KeyBinding(.character("t"), help: t.pick("Lọc: tập thể / cá nhân", "Filter by kind (Models)"), action: .cycleKind),
+            KeyBinding(.character("e"), help: t.pick("Lọc: kết quả đánh giá", "Filter by evaluation (Models)"), action: .cycleStatus),
+            KeyBinding(.character("p"), label: t.pick("In", "Print"), help: t.pick("In ra .txt và .html", "Print this screen to .txt and .html"), action: .print),
         ])
     }
 

@@ -6,6 +6,7 @@ import TerminalUI
 public enum Update {
     /// What to load when the dashboard opens.
     public static func start(_ state: inout AppState) -> [Effect] {
+        guard !state.isEmptyDatabase else { return [] }
         state.isLoading = true
         return [.loadOverview(state.location.unitID, year: state.location.year)]
     }
@@ -276,6 +277,7 @@ public enum Update {
 
     /// A new unit or year: everything on screen is reloaded, the selection kept where it makes sense.
     static func relocate(selection: Int, _ s: inout AppState) -> [Effect] {
+        guard !s.isEmptyDatabase else { return [] }
         s.units = UnitsScreenState(selected: selection, sort: s.units.sort, descending: s.units.descending)
         s.units.offset = max(0, selection - Layouts.visibleRows(s) + 1)
         s.models = ModelsScreenState(selected: 0, fieldCode: s.models.fieldCode, kind: s.models.kind, status: s.models.status)

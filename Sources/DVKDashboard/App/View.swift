@@ -14,6 +14,10 @@ public enum View {
         }
         Chrome.render(s, &b)
         let body = Layouts.body(s.size)
+        if s.isEmptyDatabase {
+            emptyDatabase(s, &b, body)
+            return b
+        }
         switch s.screen {
         case .overview: OverviewView.render(s, into: &b, area: body)
         case .units: UnitsView.render(s, into: &b, area: body)
@@ -22,6 +26,21 @@ public enum View {
         }
         if s.mode == .help { HelpView.render(s, into: &b, area: b.area) }
         return b
+    }
+
+    /// A new database: say what it holds and how to get data, rather than an empty frame.
+    static func emptyDatabase(_ s: AppState, _ b: inout Buffer, _ body: Rect) {
+        let t = Texts(s.lang)
+        let panel = Panel(title: t.pick("Chưa có dữ liệu", "No data yet"))
+        let area = body.centered(width: min(body.width - 4, 70), height: 8)
+        panel.render(into: &b, area: area)
+        let text = t.pick(
+            "Cơ sở dữ liệu này mới có các chỉ tiêu mặc định của Đề án 13, chưa có đơn vị nào. Chạy `dvk demo` để xem dữ liệu mẫu, hoặc nạp dữ liệu của đơn vị từ các tệp CSV (xem docs/DATA.md).",
+            "This database has the default targets of Đề án 13 and no units yet. Run `dvk demo` to see the demo data, or load your units from CSV files (see docs/DATA.md).")
+        let inner = panel.inner(of: area).inset(dx: 1, dy: 0)
+        for (i, line) in TextWrap.lines(text, width: inner.width).enumerated() where i < inner.height {
+            b.write(line, x: inner.x, y: inner.y + i)
+        }
     }
 
     /// Below the minimum the screens would be unreadable: say so plainly.

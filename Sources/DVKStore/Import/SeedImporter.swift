@@ -140,6 +140,9 @@ struct SeedImporter {
         for r in rows {
             let ref = try r.required("ref")
             if unitIDs[ref] != nil { throw r.fail("ref", "mã “\(ref)” bị trùng") }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM unit WHERE ref = ?", arguments: [ref]) == true {
+                throw r.fail("ref", "đơn vị mã “\(ref)” đã có trong cơ sở dữ liệu (tệp này đã được nạp?)")
+            }
             let u = OrgUnit(id: 0, officialCode: r.optional("official_code"), name: try r.required("name"),
                             kind: try r.choice("kind", UnitKind.self), validFrom: try r.day("valid_from"),
                             validTo: try r.day("valid_to"), isDemo: try r.bool("demo"))
@@ -184,6 +187,9 @@ struct SeedImporter {
         for r in try t.rows(expecting: ["ref", "unit_ref", "kind", "title", "field"]) {
             let ref = try r.required("ref")
             if modelIDs[ref] != nil { throw r.fail("ref", "mã “\(ref)” bị trùng") }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM model WHERE ref = ?", arguments: [ref]) == true {
+                throw r.fail("ref", "mô hình mã “\(ref)” đã có trong cơ sở dữ liệu")
+            }
             guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
             guard let field = try field(r, "field") else { throw r.fail("field", "chưa có giá trị (bắt buộc)") }
             let funds = try r.optional("funds_vnd").map { t -> Int64 in

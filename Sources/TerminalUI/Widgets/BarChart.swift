@@ -1,7 +1,8 @@
 /// Horizontal bars, one per row, scaled to the largest value:
 ///
-///     Đắk Lắk  ████████████▌  25
-///     Hà Nam   ██████▎        12
+///     Một     ████████████  10
+///     Hai     ██████         5
+///     Ba mươi ███          2.5
 ///
 /// Labels take the width of the longest (up to a third of the area) and
 /// values are right-aligned, so bars start and end in line.

@@ -43,7 +43,7 @@ public struct Modal: Hashable, Sendable {
 
     /// The choices line, e.g. "[ Yes ]    No  ".
     public var choiceLine: String {
-        choices.enumerated().map { i, choice in i == selected ? "[ \(choice) ]" : "  \(choice)  " }.joined(separator: " ")
+        choices.indices.map(choiceText).joined(separator: " ")
     }
 
     /// The panel's rect in `area`, and the wrapped lines it holds.
@@ -78,11 +78,14 @@ public struct Modal: Hashable, Sendable {
         let total = CellWidth.of(Buffer.prepare(choiceLine))
         var column = x + max(0, (width - total) / 2)
         let limit = x + width
-        for (i, choice) in choices.enumerated() {
+        for i in choices.indices {
             if i > 0 { column += 1 }
-            let isSelected = i == selected
-            let text = isSelected ? "[ \(choice) ]" : "  \(choice)  "
-            column += buffer.write(text, x: column, y: y, role: isSelected ? .focus : .normal, maxWidth: max(0, limit - column))
+            column += buffer.write(choiceText(i), x: column, y: y, role: i == selected ? .focus : .normal,
+                                   maxWidth: max(0, limit - column))
         }
+    }
+
+    private func choiceText(_ i: Int) -> String {
+        i == selected ? "[ \(choices[i]) ]" : "  \(choices[i])  "
     }
 }

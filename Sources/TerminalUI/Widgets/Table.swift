@@ -1,9 +1,9 @@
 /// A table: a header row in `.header`, then one row per line, the selected
 /// row in `.selected` across the whole width.
 ///
-///     Tên          Số ▼  Tỉ lệ
-///     Đắk Lắk        12    80%
-///     Nguyễn Thị…     9    75%
+///     Tên      Số ▼  Tỉ lệ
+///     Nguyễn…    12    80%
+///     中文名…     9    75%
 ///
 /// Columns are separated by `columnSpacing` blanks and sized with `Layout`
 /// (fixed widths first, then fills). Text longer than its column ends in
@@ -86,7 +86,7 @@ public struct Table {
         }
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         let range = visibleRange(in: area)
-        if range.isEmpty, source.rowCount <= 0, !placeholder.isEmpty, !body.isEmpty {
+        if source.rowCount <= 0, !placeholder.isEmpty, !body.isEmpty {
             buffer.write(placeholder, x: body.x, y: body.y, width: body.width, alignment: .left, role: .muted)
         }
         for (line, index) in range.enumerated() {
@@ -112,7 +112,7 @@ public struct Table {
     }
 
     /// A sorted column's title gives way before its indicator does, so the
-    /// sort stays visible in a narrow column: "Tên đơ… ▲".
+    /// sort stays visible in a narrow column: "Tên dà… ▲".
     private static func title(_ title: String, indicator: String, width: Int) -> String {
         let full = title + " " + indicator
         if CellWidth.of(Buffer.prepare(full)) <= width { return full }

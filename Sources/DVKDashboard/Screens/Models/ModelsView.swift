@@ -6,7 +6,7 @@ import TerminalUI
 enum ModelsView {
     /// Side by side from this width; stacked below it.
     static let sideBySideWidth = 110
-    static let detailWidth = 46
+    static let detailWidth = 42
     static let detailHeight = 9
 
     static func split(_ body: Rect, _ size: Size) -> (table: Rect, detail: Rect) {
@@ -72,7 +72,8 @@ enum ModelsView {
         lines.append((life, .normal))
         if let x = m.removedOn { lines.append((t.pick("Loại bỏ ", "Removed ") + "\(x): \(m.removalReason ?? "")", .behind)) }
         if !d.evaluations.isEmpty {
-            let evals = d.evaluations.map { "\($0.year) \($0.effective ? "✓" : "✗")" }.joined(separator: "  ")
+            // A no-break space keeps each year with its mark when the line wraps.
+            let evals = d.evaluations.map { "\($0.year)\u{00A0}\($0.effective ? "✓" : "✗")" }.joined(separator: " ")
             lines.append((t.pick("Đánh giá: ", "Evaluated: ") + evals, .normal))
         }
         for r in d.recognitions {

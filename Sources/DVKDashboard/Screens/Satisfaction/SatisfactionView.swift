@@ -27,7 +27,7 @@ enum SatisfactionView {
                 guard let v = row.values[y] else { cells.append(TableCell("–", role: .noData)); continue }
                 let met = v >= grid.threshold
                 let star = row.unweightedYears.contains(y) ? "*" : ""
-                cells.append(TableCell("\(VietnameseNumber.decimal(v, s.lang))\(star) \(met ? "✓" : "✗")", role: met ? .met : .behind))
+                cells.append(TableCell("\(VietnameseNumber.fixed(v, places: 1, s.lang))\(star) \(met ? "✓" : "✗")", role: met ? .met : .behind))
             }
             cells.append(TableCell(Sparkline(values: grid.years.map { row.values[$0] }, maxValue: 100).glyphs, role: .header))
             return cells
