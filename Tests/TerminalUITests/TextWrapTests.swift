@@ -45,3 +45,16 @@ import TerminalUI
         #expect(Truncation.start("中文名字", width: 5) == "…名字")
     }
 }
+
+@Suite struct MiddleTruncationTests {
+    @Test func keepsBothEndsSoSimilarNamesStayApart() {
+        let a = Truncation.middle("Thị trấn Nông trường Liên Sơn", width: 20)
+        let b = Truncation.middle("Thị trấn Nông trường Trần Phú", width: 20)
+        #expect(a != b)
+        #expect(CellWidth.of(a) <= 20)
+        #expect(a.hasSuffix("Liên Sơn"))
+        #expect(a.contains("…"))
+        #expect(Truncation.middle("Xã Tú Lệ", width: 20) == "Xã Tú Lệ")
+        #expect(Truncation.middle("abc", width: 0) == "")
+    }
+}

@@ -38,23 +38,31 @@ public enum AlertList {
     /// lowest satisfaction, agencies without a model, then mismatches.
     public static func build(_ progress: [OrgUnit.ID: UnitProgress], mismatches: [FigureMismatch],
                              names: [OrgUnit.ID: String], limit: Int = 5) -> [Alert] {
-        let all = progress.values.sorted { VietnameseText.precedes($0.unit.name, $1.unit.name) }
-        let few = all.compactMap { p -> (Double, Alert)? in
-            guard let t = p.progress(for: .effectiveModelsPerUnit), !t.isShare, t.applicable,
-                  t.status == .behind || t.status == .atRisk, let v = t.value else { return nil }
-            return (v / max(t.threshold, 1), .fewModels(p.unit, effective: Int(v), threshold: t.threshold, status: t.status))
-        }.sorted { $0.0 < $1.0 }.prefix(limit).map(\.1)
-        let low = all.compactMap { p -> (Double, Alert)? in
-            guard let t = p.progress(for: .satisfaction), t.target.unitKinds.contains(p.unit.kind),
-                  let v = t.value, v < t.threshold else { return nil }
-            return (v, .lowSatisfaction(p.unit, percent: v, threshold: t.threshold))
-        }.sorted { $0.0 < $1.0 }.prefix(limit).map(\.1)
-        let bare = all.compactMap { p -> Alert? in
-            guard let t = p.progress(for: .modelCoverage), t.target.unitKinds.contains(p.unit.kind),
-                  p.models.maintained == 0 else { return nil }
-            return .agencyWithoutModel(p.unit)
-        }.prefix(limit)
+        // Worst first; among equals the first in id order, then the few kept are
+        // put in Vietnamese name order. Collating every unit of a country
+        // would cost more than the whole roll-up.
+        func worst(_ items: [(Double, OrgUnit.ID, Alert)]) -> [Alert] {
+            items.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit)
+                .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : VietnameseText.precedes(names[$0.1] ?? "", names[$1.1] ?? "") }
+                .map(\.2)
+        }
+        var few: [(Double, OrgUnit.ID, Alert)] = []
+        var low: [(Double, OrgUnit.ID, Alert)] = []
+        var bare: [(Double, OrgUnit.ID, Alert)] = []
+        for p in progress.values {
+            if let t = p.progress(for: .effectiveModelsPerUnit), !t.isShare, t.applicable,
+               t.status == .behind || t.status == .atRisk, let v = t.value {
+                few.append((v / max(t.threshold, 1), p.unit.id,
+                            .fewModels(p.unit, effective: Int(v), threshold: t.threshold, status: t.status)))
+            }
+            if let t = p.progress(for: .satisfaction), t.target.unitKinds.contains(p.unit.kind), let v = t.value, v < t.threshold {
+                low.append((v, p.unit.id, .lowSatisfaction(p.unit, percent: v, threshold: t.threshold)))
+            }
+            if let t = p.progress(for: .modelCoverage), t.target.unitKinds.contains(p.unit.kind), p.models.maintained == 0 {
+                bare.append((0, p.unit.id, .agencyWithoutModel(p.unit)))
+            }
+        }
         let sums = mismatches.map { Alert.mismatch($0, unitName: names[$0.unitID] ?? "?") }
-        return Array(few) + Array(low) + Array(bare) + sums
+        return worst(few) + worst(low) + worst(bare) + sums
     }
 }

@@ -2,11 +2,13 @@
 ///
 /// Built from every unit ever recorded; units that ended before the year's
 /// end are folded into their successor, so their models and surveys count for
-/// the unit that carried them on.
+/// the unit that carried them on. Children keep the order of the input: the
+/// store hands units over in Vietnamese name order (its stored sort key), so
+/// the tree does not pay for collation again.
 public struct UnitTree: Sendable {
     public let year: Int
     public private(set) var units: [OrgUnit.ID: OrgUnit] = [:]
-    /// Children valid at year end, in Vietnamese name order.
+    /// Children valid at year end, in input order.
     public private(set) var children: [OrgUnit.ID: [OrgUnit.ID]] = [:]
     public private(set) var roots: [OrgUnit.ID] = []
 
@@ -21,11 +23,6 @@ public struct UnitTree: Sendable {
                 roots.append(u.id)
             }
         }
-        let byName: (OrgUnit.ID, OrgUnit.ID) -> Bool = { [units] a, b in
-            VietnameseText.precedes(units[a]?.name ?? "", units[b]?.name ?? "")
-        }
-        for key in children.keys { children[key]?.sort(by: byName) }
-        roots.sort(by: byName)
     }
 
     /// The unit that stands for `id` at the end of the year: itself while it

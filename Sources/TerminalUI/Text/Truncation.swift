@@ -29,6 +29,20 @@ public enum Truncation {
         return ellipsis + String(kept.reversed())
     }
 
+    /// Keeps both ends: "Thị trấn Nô…Liên Sơn". Names that share a long
+    /// prefix (Thị trấn Nông trường …) stay told apart.
+    public static func middle(_ text: String, width: Int) -> String {
+        let text = Buffer.prepare(text)
+        guard width > 0 else { return "" }
+        guard CellWidth.of(text) > width else { return text }
+        let tailWidth = (width - 1) / 2
+        var head = take(text, width: width - 1 - tailWidth)
+        while head.last == " " { head.removeLast() }
+        var tail = take(text.reversed(), width: tailWidth)
+        while tail.last == " " { tail.removeLast() }
+        return String(head) + ellipsis + String(tail.reversed())
+    }
+
     private static func take<S: Sequence<Character>>(_ characters: S, width: Int) -> [Character] {
         var out: [Character] = []
         var used = 0

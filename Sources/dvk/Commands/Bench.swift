@@ -1,7 +1,10 @@
 import ArgumentParser
+import DVKApp
 import DVKCore
+import DVKDashboard
 import DVKStore
 import Foundation
+import TerminalUI
 
 /// `dvk bench`: builds the province- and country-size data sets and measures
 /// the overview against the `sqlite3` floor. Each size is measured in a child
@@ -48,6 +51,10 @@ struct Bench: ParsableCommand {
                 "| set | communes | models | generate rows/s | overview, top unit (median / p90) | sqlite3 floor | ratio | one commune | live count, 1 year | its sqlite3 floor | peak RSS |",
                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             ]
+            var ui = [
+                "| set | first frame in-process | `dvk snapshot` process, wall | key → frame median | p99 | max | navigation keys median | reload keys median | cells changed / key | bytes / key |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            ]
             for size in sizes.split(separator: ",").map(String.init) {
                 guard let communes = Bench.scale[size] else { throw ValidationError("unknown size \(size)") }
                 let path = (dir as NSString).appendingPathComponent("\(size).sqlite")
@@ -60,9 +67,12 @@ struct Bench: ParsableCommand {
                 let out = try Bench.runSelf(["bench", "--measure-only", path, "--runs", String(runs), "--year", String(year)])
                 let f = { Bench.field(out, $0) ?? "?" }
                 lines.append("| \(size) | \(VietnameseNumber.integer(communes, .en)) | \(VietnameseNumber.integer(Int(f("models")) ?? 0, .en)) | \(generateRate) | \(f("overview_ms")) ms / \(f("overview_p90_ms")) ms | \(f("floor_ms")) ms | \(f("ratio")) | \(f("commune_ms")) ms | \(f("live_ms")) ms | \(f("live_floor_ms")) ms | \(f("peak_rss_mb")) MB |")
+                ui.append("| \(size) | \(f("first_frame_ms")) ms | \(f("snapshot_wall_ms")) ms | \(f("key_median_ms")) ms | \(f("key_p99_ms")) ms | \(f("key_max_ms")) ms | \(f("nav_median_ms")) ms | \(f("reload_median_ms")) ms | \(f("cells_per_key")) | \(f("bytes_per_key")) |")
                 FileHandle.standardError.write(Data("\(size): \(out)".utf8))
             }
             print(lines.joined(separator: "\n"))
+            print("")
+            print(ui.joined(separator: "\n"))
         }
     }
 
@@ -120,12 +130,70 @@ struct BenchMeasure {
         let floor = try sqliteFloor(AppDatabase.overviewStatements(year: year))
         let liveFloor = try sqliteFloor([AppDatabase.liveCountStatement(year: year)], runs: max(3, runs / 3))
         let models = try db.count(.model)
+        let dash = try dashboard(db)
+        let wall = try time(runs: 5) {
+            _ = try Bench.runSelf(["snapshot", "overview", "--db", path, "--year", String(year), "--width", "100", "--height", "30"])
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let ms = { (s: Double) in String(format: "%.1f", s * 1000) }
         return "models=\(models) overview_ms=\(ms(overview.median)) overview_p90_ms=\(ms(overview.p90)) floor_ms=\(ms(floor)) "
             + "ratio=\(String(format: "%.2f", overview.median / max(floor, 1e-6))) commune_ms=\(ms(one.median)) "
-            + "live_ms=\(ms(live.median)) live_floor_ms=\(ms(liveFloor)) peak_rss_mb=\(usage.ru_maxrss / 1024)\n"
+            + "live_ms=\(ms(live.median)) live_floor_ms=\(ms(liveFloor)) peak_rss_mb=\(usage.ru_maxrss / 1024) "
+            + "first_frame_ms=\(ms(dash.firstFrame)) snapshot_wall_ms=\(ms(wall.median)) key_median_ms=\(ms(dash.keys.median)) "
+            + "key_p99_ms=\(ms(dash.keys.p99)) key_max_ms=\(ms(dash.keys.max)) nav_median_ms=\(ms(dash.navigation)) "
+            + "reload_median_ms=\(ms(dash.reload)) cells_per_key=\(Int(dash.cellsPerKey)) bytes_per_key=\(Int(dash.bytesPerKey))\n"
+    }
+
+    struct DashboardTimes {
+        var firstFrame: Double
+        var keys: (median: Double, p99: Double, max: Double)
+        var navigation: Double
+        var reload: Double
+        var cellsPerKey: Double
+        var bytesPerKey: Double
+    }
+
+    /// The dashboard without a terminal at 100×30: opening to the first
+    /// frame, then a scripted session where each key is timed through
+    /// update, its effects, view and diff (what the loop does per key).
+    func dashboard(_ db: AppDatabase) throws -> DashboardTimes {
+        let size = Size(width: 100, height: 30)
+        let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        let t0 = clock()
+        let start = try SessionStart.resolve(db: db, unit: nil, year: year, lang: .vi)
+        let runner = EffectRunner(db: db, snapshots: SnapshotWriter(folder: NSTemporaryDirectory()), lang: .vi)
+        var model = Dashboard(state: start.state(lang: .vi, size: size, officer: "bench"))
+        model.start(perform: runner.perform)
+        var previous = Program<Dashboard>.render(model, size: size)
+        let firstFrame = clock() - t0
+        // Navigation keys move within loaded data; reload keys load from the store.
+        let navigation: [Key] = [.character("2")] + Array(repeating: .down, count: 8) + [.up, .up, .character("s"), .character("s"), .character("f"), .character("f"),
+                                 .character("f"), .character("f"), .character("f"), .character("?"), .escape, .character("1"), .character("4")]
+            + Array(repeating: .down, count: 3) + [.character("3")] + Array(repeating: .down, count: 30) + [.pageDown, .pageUp]
+        let reload: [Key] = [.character("2"), .enter, .backspace, .character("]"), .character("["), .character("3"), .character("t"), .character("t"), .character("t")]
+        var all: [Double] = [], nav: [Double] = [], rel: [Double] = []
+        var cells = 0, bytes = 0
+        for round in 0..<3 {
+            for (keys, isReload) in [(navigation, false), (reload, true)] {
+                for key in keys {
+                    let t = clock()
+                    let frame = Program<Dashboard>.step(model: &model, key: key, previous: previous, perform: runner.perform)
+                    let elapsed = clock() - t
+                    previous = frame.buffer
+                    if round == 0 { continue } // the first round warms caches
+                    all.append(elapsed)
+                    if isReload { rel.append(elapsed) } else { nav.append(elapsed) }
+                    cells += frame.stats.cellsChanged
+                    bytes += frame.stats.bytes
+                }
+            }
+        }
+        all.sort(); nav.sort(); rel.sort()
+        let p = { (xs: [Double], q: Double) in xs[min(xs.count - 1, Int(Double(xs.count) * q))] }
+        return DashboardTimes(firstFrame: firstFrame, keys: (p(all, 0.5), p(all, 0.99), all.last ?? 0),
+                              navigation: p(nav, 0.5), reload: p(rel, 0.5),
+                              cellsPerKey: Double(cells) / Double(max(1, all.count)), bytesPerKey: Double(bytes) / Double(max(1, all.count)))
     }
 
     func time(runs: Int? = nil, _ body: () throws -> Void) throws -> (median: Double, p90: Double) {
@@ -140,24 +208,24 @@ struct BenchMeasure {
         return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 9 / 10)])
     }
 
-    /// Median over runs of the summed `Run Time: real` of the statements,
-    /// results written to /dev/null as the CLI would write them.
+    /// The `sqlite3` tool running the same statements, results written to
+    /// /dev/null: (time of a process running them `n` times − time of the
+    /// same process running them zero times) / n, each the median of 3.
+    /// Its own timer rounds to milliseconds, too coarse for small sets.
     func sqliteFloor(_ statements: [String], runs: Int? = nil) throws -> Double {
-        let n = runs ?? self.runs
-        var script = ".timer on\n.output /dev/null\n"
-        for _ in 0...n { script += statements.map { $0 + ";\n" }.joined() }
-        let out = try Bench.run("/usr/bin/env", ["sqlite3", path], input: script)
-        let times = out.split(separator: "\n").compactMap { line -> Double? in
-            guard line.hasPrefix("Run Time: real ") else { return nil }
-            return Double(line.dropFirst("Run Time: real ".count).split(separator: " ").first ?? "")
+        let n = max(1, runs ?? self.runs)
+        func wall(_ repeats: Int) throws -> Double {
+            var script = ".output /dev/null\n"
+            for _ in 0..<repeats { script += statements.map { $0 + ";\n" }.joined() }
+            var samples: [Double] = []
+            for _ in 0..<3 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = try Bench.run("/usr/bin/env", ["sqlite3", path], input: script)
+                samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            return samples.sorted()[1]
         }
-        var perRun: [Double] = []
-        var i = statements.count // skip the warm-up run
-        while i + statements.count <= times.count {
-            perRun.append(times[i..<(i + statements.count)].reduce(0, +))
-            i += statements.count
-        }
-        perRun.sort()
-        return perRun.isEmpty ? 0 : perRun[perRun.count / 2]
+        return max(0, (try wall(n) - wall(0)) / Double(n))
     }
+
 }

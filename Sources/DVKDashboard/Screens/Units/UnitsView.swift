@@ -14,8 +14,8 @@ enum UnitsView {
         b.write(summary(s, t, total: s.overview?.children.count ?? 0, shown: kids.count), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
         let fields = (s.overview?.fields ?? []).sorted { $0.sortOrder < $1.sortOrder }
         let wide = area.width >= 140
-        // Below 100 columns the four field counts share one cell: “3·2·2·3”.
-        let splitFields = area.width >= 100
+        // Below 120 columns the four field counts share one cell: “3·2·2·3”.
+        let splitFields = area.width >= 120
         var columns = [TableColumn(t.words.unit, width: .min(18))]
         if wide { columns.append(TableColumn(t.words.kindHeader, width: 10)) }
         let gaugeColumn = columns.count
@@ -29,9 +29,11 @@ enum UnitsView {
         columns.append(TableColumn(t.words.satisfaction, width: 8, alignment: .right))
         columns.append(TableColumn(splitFields ? t.words.plan : t.pick("KH", "Plan"), width: splitFields ? 8 : 5, alignment: .right))
         columns.append(TableColumn(t.words.statusHeader, width: splitFields ? 16 : 11))
+        // Names are cut in the middle: “Thị trấn Nô…Liên Sơn” and “…Trần Phú” stay distinct.
+        let nameWidth = Table(columns: columns, source: [[TableCell]]()).columnFrames(width: area.width)[0].width
         let rows = kids.map { c -> [TableCell] in
             let minimum = c.progress(for: .effectiveModelsPerUnit).flatMap { $0.isShare ? nil : $0.target.minPerField }
-            var cells: [TableCell] = [TableCell(c.unit.name)]
+            var cells: [TableCell] = [TableCell(Truncation.middle(c.unit.name, width: nameWidth))]
             if wide { cells.append(TableCell(t.words.kind(c.unit.kind), role: .muted)) }
             cells.append("")
             cells.append(TableCell(VietnameseNumber.integer(c.models.pending, s.lang), role: c.models.pending > 0 ? .atRisk : nil))
