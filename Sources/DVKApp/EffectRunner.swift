@@ -10,6 +10,8 @@ public struct EffectRunner {
     public let db: any DashboardSource
     public let snapshots: SnapshotWriter
     public let lang: Language
+    /// Years already rolled up: drilling in and out within a year reads nothing again.
+    public let cache = SnapshotCache()
 
     public init(db: any DashboardSource, snapshots: SnapshotWriter, lang: Language) {
         self.db = db
@@ -21,7 +23,7 @@ public struct EffectRunner {
         do {
             switch effect {
             case let .loadOverview(id, year):
-                guard let o = try Overview.build(from: db, unit: id, year: year) else {
+                guard let o = Overview.make(from: try cache.snapshot(year: year, from: db), unit: id) else {
                     return [.failed(lang == .vi ? "Không tìm thấy đơn vị #\(id) trong năm \(year)." : "Unit #\(id) not found in \(year).")]
                 }
                 return [.overviewLoaded(o)]
@@ -43,5 +45,42 @@ public struct EffectRunner {
         } catch {
             return [.failed("\(error.localizedDescription)")]
         }
+    }
+}
+
+/// The rolled-up years the dashboard has seen, newest use kept. Whoever
+/// writes to the store must call `clear()` so no stale figure is shown.
+public final class SnapshotCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var years: [Int: ProgressSnapshot] = [:]
+    private var order: [Int] = []
+    /// A country-size year is ~20 MB of progress; a few years is plenty.
+    private let capacity = 3
+
+    public init() {}
+
+    public func snapshot(year: Int, from source: ProgressSource) throws -> ProgressSnapshot {
+        lock.lock()
+        if let hit = years[year] {
+            order.removeAll { $0 == year }
+            order.append(year)
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let built = try ProgressSnapshot.build(from: source, year: year)
+        lock.lock()
+        defer { lock.unlock() }
+        years[year] = built
+        order.append(year)
+        while order.count > capacity { years[order.removeFirst()] = nil }
+        return built
+    }
+
+    public func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        years = [:]
+        order = []
     }
 }

@@ -16,12 +16,19 @@ public struct ProgressCalculator: Sendable {
     public let targets: [Target]
     public let fields: [Field]
     private var folded: [OrgUnit.ID: UnitYearFacts] = [:]
+    private let fieldCodes: [String]
 
     public init(tree: UnitTree, targets: [Target], fields: [Field], facts: [OrgUnit.ID: UnitYearFacts]) {
         self.tree = tree
         self.targets = targets
         self.fields = fields
+        fieldCodes = fields.sorted { $0.sortOrder < $1.sortOrder }.map(\.code)
+        folded.reserveCapacity(facts.count)
         for (id, f) in facts {
+            if tree.units[id]?.mergedIntoID == nil, tree.units[id] != nil {
+                // The common case: a unit that stands for itself; no merge to resolve.
+                if folded[id] == nil { folded[id] = f; continue }
+            }
             let owner = tree.resolve(id)
             guard tree.units[owner]?.isValid(atEndOf: tree.year) == true else { continue }
             var into = folded[owner] ?? UnitYearFacts()
@@ -35,6 +42,7 @@ public struct ProgressCalculator: Sendable {
     /// Progress for every valid unit, computed in one post-order pass.
     public func computeAll() -> [OrgUnit.ID: UnitProgress] {
         var out: [OrgUnit.ID: UnitProgress] = [:]
+        out.reserveCapacity(tree.units.count)
         var acc: [OrgUnit.ID: Accumulator] = [:]
         for root in tree.roots {
             visit(root, &acc, &out)
@@ -53,6 +61,7 @@ public struct ProgressCalculator: Sendable {
     /// Progress for a unit (resolved through mergers) and every valid unit below it.
     public func computeSubtree(_ id: OrgUnit.ID) -> [OrgUnit.ID: UnitProgress] {
         var out: [OrgUnit.ID: UnitProgress] = [:]
+        out.reserveCapacity(tree.units.count)
         var acc: [OrgUnit.ID: Accumulator] = [:]
         let target = tree.resolve(id)
         guard tree.units[target]?.isValid(atEndOf: tree.year) == true else { return [:] }
@@ -135,9 +144,7 @@ public struct ProgressCalculator: Sendable {
 
     private func shortFields(_ t: Target, _ m: ModelCounts) -> [String] {
         guard t.metric == .effectiveModelsPerUnit, let min = t.minPerField else { return [] }
-        return fields.sorted { $0.sortOrder < $1.sortOrder }
-            .filter { (m.effectiveByField[$0.code] ?? 0) < min }
-            .map(\.code)
+        return fieldCodes.filter { (m.effectiveByField[$0] ?? 0) < min }
     }
 
     private func progress(_ id: OrgUnit.ID, _ a: Accumulator) -> UnitProgress {

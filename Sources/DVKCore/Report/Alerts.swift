@@ -36,33 +36,41 @@ public enum Alert: Hashable, Sendable {
 public enum AlertList {
     /// Up to `limit` per kind, worst first: units furthest behind on models,
     /// lowest satisfaction, agencies without a model, then mismatches.
-    public static func build(_ progress: [OrgUnit.ID: UnitProgress], mismatches: [FigureMismatch],
+    public static func build(_ progress: [OrgUnit.ID: UnitProgress], excluding excluded: OrgUnit.ID? = nil, mismatches: [FigureMismatch],
                              names: [OrgUnit.ID: String], limit: Int = 5) -> [Alert] {
         // Worst first; among equals the first in id order, then the few kept are
         // put in Vietnamese name order. Collating every unit of a country
         // would cost more than the whole roll-up.
-        func worst(_ items: [(Double, OrgUnit.ID, Alert)]) -> [Alert] {
+        // Only (value, id) pairs are collected; alerts are built for the few kept.
+        func worst(_ items: [(Double, OrgUnit.ID)], _ make: (UnitProgress) -> Alert?) -> [Alert] {
             items.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit)
                 .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : VietnameseText.precedes(names[$0.1] ?? "", names[$1.1] ?? "") }
-                .map(\.2)
+                .compactMap { progress[$0.1].flatMap(make) }
         }
-        var few: [(Double, OrgUnit.ID, Alert)] = []
-        var low: [(Double, OrgUnit.ID, Alert)] = []
-        var bare: [(Double, OrgUnit.ID, Alert)] = []
-        for p in progress.values {
-            if let t = p.progress(for: .effectiveModelsPerUnit), !t.isShare, t.applicable,
-               t.status == .behind || t.status == .atRisk, let v = t.value {
-                few.append((v / max(t.threshold, 1), p.unit.id,
-                            .fewModels(p.unit, effective: Int(v), threshold: t.threshold, status: t.status)))
-            }
-            if let t = p.progress(for: .satisfaction), t.target.unitKinds.contains(p.unit.kind), let v = t.value, v < t.threshold {
-                low.append((v, p.unit.id, .lowSatisfaction(p.unit, percent: v, threshold: t.threshold)))
-            }
-            if let t = p.progress(for: .modelCoverage), t.target.unitKinds.contains(p.unit.kind), p.models.maintained == 0 {
-                bare.append((0, p.unit.id, .agencyWithoutModel(p.unit)))
+        var few: [(Double, OrgUnit.ID)] = [], low: [(Double, OrgUnit.ID)] = [], bare: [(Double, OrgUnit.ID)] = []
+        for (id, p) in progress where id != excluded {
+            for t in p.targets where t.applicable {
+                switch t.target.metric {
+                case .effectiveModelsPerUnit where !t.isShare && (t.status == .behind || t.status == .atRisk):
+                    if let v = t.value { few.append((v / max(t.threshold, 1), id)) }
+                case .satisfaction where t.target.unitKinds.contains(p.unit.kind):
+                    if let v = t.value, v < t.threshold { low.append((v, id)) }
+                case .modelCoverage where t.target.unitKinds.contains(p.unit.kind) && p.models.maintained == 0:
+                    bare.append((0, id))
+                default: break
+                }
             }
         }
+        let fewAlerts = worst(few) { p in
+            p.progress(for: .effectiveModelsPerUnit).flatMap { t in
+                t.value.map { .fewModels(p.unit, effective: Int($0), threshold: t.threshold, status: t.status) }
+            }
+        }
+        let lowAlerts = worst(low) { p in
+            p.progress(for: .satisfaction).flatMap { t in t.value.map { .lowSatisfaction(p.unit, percent: $0, threshold: t.threshold) } }
+        }
+        let bareAlerts = worst(bare) { .agencyWithoutModel($0.unit) }
         let sums = mismatches.map { Alert.mismatch($0, unitName: names[$0.unitID] ?? "?") }
-        return worst(few) + worst(low) + worst(bare) + sums
+        return fewAlerts + lowAlerts + bareAlerts + sums
     }
 }

@@ -27,22 +27,43 @@ public struct Overview: Sendable {
 
     /// Reads through the domain's protocol and rolls up in memory.
     public static func build(from source: ProgressSource, unit id: OrgUnit.ID, year: Int) throws -> Overview? {
-        let units = try source.allUnits()
-        let tree = UnitTree(units: units, year: year)
+        make(from: try ProgressSnapshot.build(from: source, year: year), unit: id)
+    }
+
+    /// The overview of one unit, cut from a year's snapshot: no further reads,
+    /// so moving around within a year costs no roll-up.
+    public static func make(from snap: ProgressSnapshot, unit id: OrgUnit.ID) -> Overview? {
+        let tree = snap.tree
+        let top = tree.resolve(id)
+        guard let me = snap.progress[top] else { return nil }
+        let kids = (tree.children[top] ?? []).compactMap { snap.progress[$0] }
+        let inSubtree = Set([top] + tree.descendants(of: top))
+        let figures = snap.figures.filter { inSubtree.contains(tree.resolve($0.unitID)) }
+        let mismatches = FigureCheck.mismatches(figures, fields: snap.fields)
+        let names = tree.units.mapValues(\.name)
+        let subtree = snap.progress.filter { inSubtree.contains($0.key) && $0.key != top }
+        let asked = tree.units[id]
+        return Overview(year: snap.year, unit: me, path: tree.path(to: top), children: kids.sorted(by: Overview.listOrder),
+                        mismatches: mismatches, fields: snap.fields, unitNames: names,
+                        mergedFrom: asked.flatMap { $0.id == top ? nil : $0 },
+                        alerts: AlertList.build(subtree, mismatches: mismatches, names: names),
+                        subtreeUnitIDs: tree.units.keys.filter { inSubtree.contains(tree.resolve($0)) }.sorted())
+    }
+}
+
+/// A year rolled up once for every unit: what every overview of that year is cut from.
+public struct ProgressSnapshot: Sendable {
+    public let year: Int
+    public let tree: UnitTree
+    public let fields: [Field]
+    public let progress: [OrgUnit.ID: UnitProgress]
+    public let figures: [ReportedFigure]
+
+    public static func build(from source: ProgressSource, year: Int) throws -> ProgressSnapshot {
+        let tree = UnitTree(units: try source.allUnits(), year: year)
         let fields = try source.fields()
         let calc = ProgressCalculator(tree: tree, targets: try source.targets(), fields: fields, facts: try source.facts(year: year))
-        let all = calc.computeSubtree(id)
-        guard let me = all[tree.resolve(id)] else { return nil }
-        let kids = (tree.children[me.unit.id] ?? []).compactMap { all[$0] }
-        let inSubtree = Set(all.keys)
-        let figures = try source.reportedFigures(year: year).filter { inSubtree.contains(tree.resolve($0.unitID)) }
-        let mismatches = FigureCheck.mismatches(figures, fields: fields)
-        let names = tree.units.mapValues(\.name)
-        let asked = tree.units[id]
-        return Overview(year: year, unit: me, path: tree.path(to: me.unit.id), children: kids.sorted(by: Overview.listOrder),
-                        mismatches: mismatches, fields: fields, unitNames: names,
-                        mergedFrom: asked.flatMap { $0.id == me.unit.id ? nil : $0 },
-                        alerts: AlertList.build(all.filter { $0.key != me.unit.id }, mismatches: mismatches, names: names),
-                        subtreeUnitIDs: tree.units.keys.filter { inSubtree.contains(tree.resolve($0)) }.sorted())
+        return ProgressSnapshot(year: year, tree: tree, fields: fields, progress: calc.computeAll(),
+                                figures: try source.reportedFigures(year: year))
     }
 }

@@ -59,6 +59,8 @@ enum Schema {
             -- Covers the yearly aggregate: scanned in (unit, field) order, no table lookups.
             CREATE INDEX model_counting ON model(unit_id, field_code, kind, launched_on, removed_on);
             CREATE INDEX model_search ON model(search_key);
+            -- The models list is read a window at a time in title order.
+            CREATE INDEX model_order ON model(sort_key, id);
 
             CREATE TABLE evaluation (
               model_id INTEGER NOT NULL REFERENCES model(id),

@@ -9,12 +9,14 @@ extension AppDatabase {
     /// The statements `Overview.build` causes, for one year, in order.
     public static func overviewStatements(year: Int) -> [String] {
         [
-            "SELECT * FROM unit ORDER BY sort_key",
+            "SELECT id, official_code, name, kind, parent_id, valid_from, valid_to, merged_into_id, is_demo FROM unit ORDER BY sort_key",
             "SELECT * FROM field ORDER BY sort_order",
             "SELECT * FROM target ORDER BY id",
+            "SELECT value FROM meta WHERE key = 'counts_from'",
+            "SELECT value FROM meta WHERE key = 'counts_to'",
             "SELECT unit_id, field_code, kind, in_force, effective, ineffective FROM unit_year_count WHERE year = \(year)",
-            "SELECT * FROM survey WHERE year = \(year)",
-            "SELECT * FROM plan_adoption WHERE year = \(year)",
+            "SELECT unit_id, permille, respondents, source FROM survey WHERE year = \(year)",
+            "SELECT unit_id, adopted, disseminated FROM plan_adoption WHERE year = \(year)",
             "SELECT * FROM reported_figure WHERE year = \(year) ORDER BY unit_id, scope, field_code",
         ]
     }

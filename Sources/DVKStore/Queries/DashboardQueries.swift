@@ -6,18 +6,25 @@ extension AppDatabase: DashboardSource {
     public func effectiveByYear(unitIDs: [OrgUnit.ID], years: ClosedRange<Int>) throws -> [Int: Int] {
         let ids = AppDatabase.jsonIDs(unitIDs)
         return try read { db in
-            let stored = try CountQueries.storedYears(db)
+            // The whole database (a country's root): no id list to match.
+            let everyone = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") == unitIDs.count
+            let filter = everyone ? "" : "AND unit_id IN (SELECT value FROM json_each(:ids))"
             var out: [Int: Int] = [:]
-            for y in years {
-                if let stored, stored.contains(y) {
-                    out[y] = try Int.fetchOne(db, sql: """
-                        SELECT coalesce(sum(effective), 0) FROM unit_year_count
-                        WHERE year = ? AND kind = 'collective' AND unit_id IN (SELECT value FROM json_each(?))
-                        """, arguments: [y, ids]) ?? 0
-                } else {
-                    let wanted = Set(unitIDs)
-                    out[y] = try CountQueries.counts(year: y, db).filter { wanted.contains($0.key) }.values.reduce(0) { $0 + $1.effective }
-                }
+            let stored = try CountQueries.storedYears(db)
+            let inTable = years.filter { stored?.contains($0) ?? false }
+            if let first = inTable.first, let last = inTable.last {
+                // One statement, so the id list is materialised once.
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT year, coalesce(sum(effective), 0) FROM unit_year_count
+                    WHERE year BETWEEN :first AND :last AND kind = 'collective' \(filter)
+                    GROUP BY year
+                    """, arguments: everyone ? ["first": first, "last": last] : ["first": first, "last": last, "ids": ids])
+                for y in inTable { out[y] = 0 }
+                for r in rows { out[r[0]] = r[1] }
+            }
+            let wanted = Set(unitIDs)
+            for y in years where out[y] == nil {
+                out[y] = try CountQueries.counts(year: y, db).filter { wanted.contains($0.key) }.values.reduce(0) { $0 + $1.effective }
             }
             return out
         }
@@ -35,8 +42,11 @@ extension AppDatabase: DashboardSource {
         """
 
     public func models(_ q: ModelQuery) throws -> ModelPage {
-        var filters = ["m.unit_id IN (SELECT value FROM json_each(:ids))"]
-        var args: StatementArguments = ["ids": AppDatabase.jsonIDs(q.unitIDs), "year": q.year, "end": Day.lastOf(year: q.year).iso]
+        // The whole database (a country's root) needs no id list: the title index then serves the window.
+        let everyone = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") } == q.unitIDs.count
+        var filters = everyone ? ["1"] : ["m.unit_id IN (SELECT value FROM json_each(:ids))"]
+        var args: StatementArguments = ["year": q.year, "end": Day.lastOf(year: q.year).iso]
+        if !everyone { args += ["ids": AppDatabase.jsonIDs(q.unitIDs)] }
         if let f = q.fieldCode { filters.append("m.field_code = :field"); args += ["field": f] }
         if let k = q.kind { filters.append("m.kind = :kind"); args += ["kind": k.rawValue] }
         if let s = q.status { filters.append("(\(AppDatabase.statusSQL)) = :status"); args += ["status": s.rawValue] }
@@ -49,11 +59,15 @@ extension AppDatabase: DashboardSource {
             FROM model m LEFT JOIN evaluation e ON e.model_id = m.id AND e.year = :year
             WHERE \(filters.joined(separator: " AND "))
             """
+        // Without a status filter the count needs no evaluation join (a million look-ups for a country).
+        let countSQL = q.status == nil
+            ? "SELECT count(*) FROM model m WHERE \(filters.joined(separator: " AND "))"
+            : "SELECT count(*) \(from)"
         var window = args
         window += ["limit": q.limit, "offset": q.offset]
         let (countArgs, pageArgs) = (args, window)
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: countArgs) ?? 0
+            let total = try Int.fetchOne(db, sql: countSQL, arguments: countArgs) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT m.*, u.name AS unit_name, \(AppDatabase.statusSQL) AS year_status,
                        (SELECT max(CASE level WHEN 'province' THEN 3 WHEN 'district' THEN 2 ELSE 1 END)
@@ -107,15 +121,15 @@ extension AppDatabase {
     /// The years the data covers (what `[` and `]` may reach), nil for an empty database.
     public func dataYears() throws -> ClosedRange<Int>? {
         try read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT min(y) AS first, max(y) AS last FROM (
-                  SELECT CAST(substr(launched_on, 1, 4) AS INTEGER) AS y FROM model WHERE launched_on IS NOT NULL
-                  UNION ALL SELECT year FROM evaluation
-                  UNION ALL SELECT year FROM survey
-                  UNION ALL SELECT year FROM plan_adoption
-                  UNION ALL SELECT year FROM reported_figure)
-                """)
-            guard let first: Int = row?["first"], let last: Int = row?["last"] else { return nil }
+            // Index look-ups only: a country has millions of evaluations, and the
+            // stored count years already span the first launch to the last evaluation.
+            var bounds: [Int] = []
+            if let stored = try CountQueries.storedYears(db) { bounds += [stored.lowerBound, stored.upperBound] }
+            for table in ["survey", "plan_adoption", "reported_figure"] {
+                let row = try Row.fetchOne(db, sql: "SELECT min(year) AS a, max(year) AS b FROM \(table)")
+                if let a: Int = row?["a"], let b: Int = row?["b"] { bounds += [a, b] }
+            }
+            guard let first = bounds.min(), let last = bounds.max() else { return nil }
             return first...last
         }
     }

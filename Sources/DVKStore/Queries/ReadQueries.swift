@@ -3,8 +3,22 @@ import Foundation
 import GRDB
 
 extension AppDatabase: ProgressSource {
+    /// Every unit in Vietnamese name order. Read with a cursor and decoded by
+    /// position: a country has ~11,000 units and this runs on every overview.
     public func allUnits() throws -> [OrgUnit] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY sort_key").map(Rows.unit) }
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, official_code, name, kind, parent_id, valid_from, valid_to, merged_into_id, is_demo
+                FROM unit ORDER BY sort_key
+                """)
+            var out: [OrgUnit] = []
+            while let r = try rows.next() {
+                out.append(OrgUnit(id: r[0], officialCode: r[1], name: r[2], kind: UnitKind(rawValue: r[3]) ?? .agency,
+                                   parentID: r[4], validFrom: Rows.day(r[5]), validTo: Rows.day(r[6]),
+                                   mergedIntoID: r[7], isDemo: r[8]))
+            }
+            return out
+        }
     }
 
     public func fields() throws -> [Field] {
@@ -19,16 +33,23 @@ extension AppDatabase: ProgressSource {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM target ORDER BY id").map(Rows.target) }
     }
 
-    /// Facts per unit for a year: three aggregate reads in one snapshot.
+    /// Facts per unit for a year: three aggregate reads in one snapshot,
+    /// decoded by position through cursors (a country has ~11,000 units).
     public func facts(year: Int) throws -> [OrgUnit.ID: UnitYearFacts] {
         try read { db in
+            let counts = try CountQueries.counts(year: year, db)
             var out: [OrgUnit.ID: UnitYearFacts] = [:]
-            for (unit, counts) in try CountQueries.counts(year: year, db) { out[unit, default: UnitYearFacts()].models = counts }
-            for r in try Row.fetchAll(db, sql: "SELECT * FROM survey WHERE year = ?", arguments: [year]) {
-                out[r["unit_id"], default: UnitYearFacts()].survey = Rows.survey(r)
+            out.reserveCapacity(counts.count * 2)
+            for (unit, c) in counts { out[unit] = UnitYearFacts(models: c) }
+            let surveys = try Row.fetchCursor(db, sql: "SELECT unit_id, permille, respondents, source FROM survey WHERE year = ?", arguments: [year])
+            while let r = try surveys.next() {
+                let unit: Int64 = r[0]
+                out[unit, default: UnitYearFacts()].survey = SatisfactionSurvey(unitID: unit, year: year, permille: r[1], respondents: r[2], source: r[3])
             }
-            for r in try Row.fetchAll(db, sql: "SELECT * FROM plan_adoption WHERE year = ?", arguments: [year]) {
-                out[r["unit_id"], default: UnitYearFacts()].plan = Rows.plan(r)
+            let plans = try Row.fetchCursor(db, sql: "SELECT unit_id, adopted, disseminated FROM plan_adoption WHERE year = ?", arguments: [year])
+            while let r = try plans.next() {
+                let unit: Int64 = r[0]
+                out[unit, default: UnitYearFacts()].plan = PlanAdoption(unitID: unit, year: year, adopted: r[1], disseminated: r[2])
             }
             return out
         }

@@ -182,6 +182,9 @@ struct BenchMeasure {
                     let elapsed = clock() - t
                     previous = frame.buffer
                     if round == 0 { continue } // the first round warms caches
+                    if ProcessInfo.processInfo.environment["DVK_BENCH_TRACE"] != nil {
+                        FileHandle.standardError.write(Data("key \(key) \(Int(elapsed * 1000)) ms\n".utf8))
+                    }
                     all.append(elapsed)
                     if isReload { rel.append(elapsed) } else { nav.append(elapsed) }
                     cells += frame.stats.cellsChanged
