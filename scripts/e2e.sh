@@ -308,6 +308,8 @@ run1() {
     expect "r1: Backspace goes back up to Văn Chấn (units, search cleared)" \
         row 2 '^ Tỉnh Yên Bái › Huyện Văn Chấn( {2,}|$)' row 4 '^Đơn vị ▲' call units_at_least 2 lacks "suoi giang"
 
+    typed ']'
+    expect "r1: ] past the last year is refused" row 1 'Năm 2025 \]▸$' row -2 'Không có năm 2026'
     typed '['
     expect "r1: [ shows Năm 2024" row 1 'Năm 2024 \]▸$' row 4 '^Đơn vị ▲'
     typed ']'

@@ -22,7 +22,10 @@ public struct SessionStart {
         let today = Calendar(identifier: .gregorian).component(.year, from: Date())
         let year = year ?? dataAsOf?.year ?? today
         let span = try db.dataYears() ?? year...year
-        let years = min(span.lowerBound, year)...max(span.upperBound, year)
+        // The stored count span runs a year ahead (for launches in progress):
+        // never offer years past the data's own date.
+        let last = max(min(span.upperBound, dataAsOf?.year ?? today), year)
+        let years = min(span.lowerBound, year)...last
         do {
             return SessionStart(unitID: try UnitLookup.resolve(db: db, text: unit), year: year, years: years, dataAsOf: dataAsOf)
         } catch LookupError.noUnits {

@@ -40,7 +40,7 @@ struct GoldenScreenTests {
 
     @Test func emptyDatabase() throws {
         // A new database has the default targets and no units: the officer is told what to do.
-        let model = try Demo.dashboard(db: Demo.empty)
+        let model = try Demo.dashboard(year: 2025, db: Demo.empty)
         #expect(model.state.isEmptyDatabase)
         golden(model, "empty-80x24")
     }

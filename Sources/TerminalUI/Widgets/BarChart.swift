@@ -42,7 +42,9 @@ public struct BarChart: Hashable, Sendable {
         let area = area.intersection(buffer.area)
         guard !area.isEmpty else { return }
         buffer.fill(area)
-        let labelWidth = min(area.width / 3, bars.map { CellWidth.of(Buffer.prepare($0.label)) }.max() ?? 0)
+        // Labels may take up to half a narrow chart (20 columns), a third of a wide one.
+        let labelCap = max(area.width / 3, min(20, area.width / 2))
+        let labelWidth = min(labelCap, bars.map { CellWidth.of(Buffer.prepare($0.label)) }.max() ?? 0)
         let valueWidth = min(area.width / 3, bars.map { CellWidth.of(Buffer.prepare($0.displayedValue)) }.max() ?? 0)
         let barX = area.x + labelWidth + (labelWidth > 0 ? 1 : 0)
         let barWidth = max(0, area.maxX - barX - (valueWidth > 0 ? valueWidth + 1 : 0))

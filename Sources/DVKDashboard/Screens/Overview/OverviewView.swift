@@ -60,7 +60,8 @@ enum OverviewView {
             let n = o.unit.models.effectiveByField[f.code] ?? 0
             let role: StyleRole = minimum.map { n >= $0 ? .met : .behind } ?? .normal
             let short = minimum.map { n < $0 ? " ✗" : "" } ?? ""
-            return BarChart.Bar(label: area.width >= 60 ? f.name(s.lang) : t.words.fieldMedium(f.code), value: Double(n), valueText: VietnameseNumber.integer(n, s.lang) + short, role: role)
+            let label = area.width >= 70 ? f.name(s.lang) : area.width >= 46 ? t.words.fieldMedium(f.code) : t.words.fieldShort(f.code)
+            return BarChart.Bar(label: label, value: Double(n), valueText: VietnameseNumber.integer(n, s.lang) + short, role: role)
         }
         BarChart(bars: bars).render(into: &b, area: panel.inner(of: area).inset(dx: 1, dy: 0))
     }
