@@ -7,13 +7,13 @@ import Foundation
 /// messages. Errors become a `.failed` message with a one-line text, so a
 /// damaged or locked database shows in the status line instead of crashing.
 public struct EffectRunner {
-    public let db: any DashboardSource
+    public let db: AppDatabase
     public let snapshots: SnapshotWriter
     public let lang: Language
     /// Years already rolled up: drilling in and out within a year reads nothing again.
     public let cache = SnapshotCache()
 
-    public init(db: any DashboardSource, snapshots: SnapshotWriter, lang: Language) {
+    public init(db: AppDatabase, snapshots: SnapshotWriter, lang: Language) {
         self.db = db
         self.snapshots = snapshots
         self.lang = lang
@@ -37,6 +37,25 @@ public struct EffectRunner {
                 return [.satisfactionLoaded(try SatisfactionGrid.build(from: db, unit: id, years: years))]
             case let .print(job):
                 return [.printed(paths: try snapshots.write(job, lang: lang))]
+            case let .save(request):
+                let outcome = Saving.perform(request, on: db, lang: lang)
+                // Every figure may have moved: no rolled-up year is kept.
+                if case .saved = outcome { cache.clear() }
+                return [.saved(request, outcome)]
+            case let .revert(id, undo):
+                do {
+                    let newID = try db.revert(auditID: id, undo ? .undo : .redo)
+                    cache.clear()
+                    return [.reverted(auditID: id, undo: undo, result: .success(newID))]
+                } catch let e as StoreError {
+                    return [.reverted(auditID: id, undo: undo, result: .failure(RevertFailure(e.message(lang))))]
+                }
+            case let .loadHistory(q):
+                let entries = try db.auditLog(officer: q.officer, entity: q.entity, from: q.since, limit: q.limit).map {
+                    HistoryEntry(id: $0.id, at: $0.at, officer: $0.officer, action: $0.action, entity: $0.entity,
+                                 entityID: $0.entityID, before: $0.beforeJSON, after: $0.afterJSON)
+                }
+                return [.historyLoaded(entries)]
             case .quit:
                 return []
             }

@@ -14,12 +14,20 @@ public struct SessionStart {
     public var dataAsOf: Day?
     /// No units at all: the dashboard opens on an explanation instead of data.
     public var isEmpty = false
+    /// Today, from the clock (tests pass a fixed day).
+    public var today = SessionStart.currentDay()
+
+    public static func currentDay() -> Day {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return Day(year: c.year ?? 2025, month: c.month ?? 1, day: c.day ?? 1) ?? Day.firstOf(year: 2025)
+    }
 
     /// Resolves `unit` (name, code or ref; nil = the home unit) and `year`
     /// (nil = the data-as-of year) against the database.
-    public static func resolve(db: AppDatabase, unit: String?, year: Int?, lang: Language) throws -> SessionStart {
+    public static func resolve(db: AppDatabase, unit: String?, year: Int?, lang: Language,
+                               today day: Day = SessionStart.currentDay()) throws -> SessionStart {
         let dataAsOf = try db.setting(.dataAsOf).flatMap(Day.init(parsing:))
-        let today = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let today = day.year
         let year = year ?? dataAsOf?.year ?? today
         let span = try db.dataYears() ?? year...year
         // The stored count span runs a year ahead (for launches in progress):
@@ -27,14 +35,15 @@ public struct SessionStart {
         let last = max(min(span.upperBound, dataAsOf?.year ?? today), year)
         let years = min(span.lowerBound, year)...last
         do {
-            return SessionStart(unitID: try UnitLookup.resolve(db: db, text: unit), year: year, years: years, dataAsOf: dataAsOf)
+            return SessionStart(unitID: try UnitLookup.resolve(db: db, text: unit), year: year, years: years, dataAsOf: dataAsOf, today: day)
         } catch LookupError.noUnits {
-            return SessionStart(unitID: 0, year: year, years: years, dataAsOf: dataAsOf, isEmpty: true)
+            return SessionStart(unitID: 0, year: year, years: years, dataAsOf: dataAsOf, isEmpty: true, today: day)
         }
     }
 
     public func state(lang: Language, size: Size, officer: String, screen: Screen = .overview) -> AppState {
-        var s = AppState(unitID: unitID, year: year, years: years, lang: lang, size: size, dataAsOf: dataAsOf, officer: officer, screen: screen)
+        var s = AppState(unitID: unitID, year: year, years: years, lang: lang, size: size, dataAsOf: dataAsOf, officer: officer,
+                         screen: screen, today: today)
         s.isEmptyDatabase = isEmpty
         return s
     }

@@ -24,7 +24,7 @@ enum Demo {
     /// The dashboard opened on `unit` (nil: the home unit) and `screen`, all loads done.
     static func dashboard(unit: String? = nil, year: Int? = nil, screen: Screen = .overview, size: Size = Size(width: 80, height: 24),
                           lang: Language = .vi, db: AppDatabase = Demo.db) throws -> Dashboard {
-        let start = try SessionStart.resolve(db: db, unit: unit, year: year, lang: lang)
+        let start = try SessionStart.resolve(db: db, unit: unit, year: year, lang: lang, today: Day(year: 2025, month: 12, day: 15)!)
         return Headless.dashboard(start: start, screen: screen, size: size, lang: lang, officer: "kiểm thử", runner: runner(db))
     }
 

@@ -10,6 +10,7 @@ public struct Overview: Sendable {
     public var mismatches: [FigureMismatch]
     public var fields: [Field]
     public var unitNames: [OrgUnit.ID: String]
+    public var unitKinds: [OrgUnit.ID: UnitKind]
     /// When the asked unit had merged by the year's end: the unit asked for.
     public var mergedFrom: OrgUnit?
     /// What needs attention in the subtree, worst first.
@@ -44,7 +45,7 @@ public struct Overview: Sendable {
         let subtree = snap.progress.filter { inSubtree.contains($0.key) && $0.key != top }
         let asked = tree.units[id]
         return Overview(year: snap.year, unit: me, path: tree.path(to: top), children: kids.sorted(by: Overview.listOrder),
-                        mismatches: mismatches, fields: snap.fields, unitNames: names,
+                        mismatches: mismatches, fields: snap.fields, unitNames: names, unitKinds: tree.units.mapValues(\.kind),
                         mergedFrom: asked.flatMap { $0.id == top ? nil : $0 },
                         alerts: AlertList.build(subtree, mismatches: mismatches, names: names),
                         subtreeUnitIDs: tree.units.keys.filter { inSubtree.contains(tree.resolve($0)) }.sorted())

@@ -16,4 +16,10 @@ public enum Action: Hashable, Sendable {
     case commitSearch, cancelSearch, deleteBackward
     // Help and message overlays
     case closeOverlay
+    // Data entry (normal mode): what the form is for
+    case addRecord, editModel, evaluate, recognise, removeModel, award, survey, plan
+    case renameUnit, moveUnit, mergeUnit, editTarget, openGrid
+    case undo, redo
+    // Form mode
+    case nextField, previousField, save, toggleTelex, cancelForm, confirmYes, confirmNo
 }

@@ -19,6 +19,10 @@ public enum Mode: Hashable, Sendable {
     case help
     /// Editing a search; the draft is in `searchDraft`.
     case search
+    /// An entry form is open (`form`).
+    case form
+    /// The transcription grid is open (`grid`).
+    case grid
 }
 
 /// Columns the units table can sort by (`s` cycles).
@@ -60,6 +64,18 @@ public struct AppState: Sendable {
     public var years: ClosedRange<Int>
     public var dataAsOf: Day?
     public var officer: String
+    /// Today, for defaults and the year range validation allows (the runner's clock, read once).
+    public var today: Day
+    /// `--read-only` or a file without write permission: entry keys explain instead of editing.
+    public var isReadOnly = false
+    public var form: FormState?
+    public var grid: GridState?
+    /// Audit rows of this session's saves, newest last: `u` undoes, Ctrl-R redoes.
+    public var undoStack: [Int64] = []
+    public var redoStack: [Int64] = []
+    public var history: [HistoryEntry] = []
+    public var historyQuery = HistoryQuery()
+    public var historySelected = 0
 
     public var overview: Overview?
     public var trend: [Int: Int] = [:]
@@ -76,7 +92,8 @@ public struct AppState: Sendable {
     public var isFinished = false
 
     public init(unitID: OrgUnit.ID, year: Int, years: ClosedRange<Int>, lang: Language, size: Size,
-                dataAsOf: Day? = nil, officer: String = "", screen: Screen = .overview) {
+                dataAsOf: Day? = nil, officer: String = "", screen: Screen = .overview, today: Day? = nil) {
+        self.today = today ?? dataAsOf ?? Day.lastOf(year: year)
         self.location = Location(unitID: unitID, year: year)
         self.years = years
         self.lang = lang

@@ -20,6 +20,8 @@ public struct Dashboard: ProgramModel {
 
     public var isFinished: Bool { state.isFinished }
 
+    public var cursor: Point? { View.cursor(state) }
+
     /// Runs the opening loads through `perform` (the first frame needs data).
     public mutating func start(perform: (Effect) throws -> [Msg]) rethrows {
         var queue = try Update.start(&state).flatMap(perform)

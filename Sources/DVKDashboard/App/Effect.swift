@@ -10,6 +10,11 @@ public enum Effect: Equatable, Sendable {
     case loadSatisfaction(OrgUnit.ID, years: ClosedRange<Int>)
     /// Write what is on screen, exactly, as text and HTML.
     case print(PrintJob)
+    /// Store a change (one transaction with its audit row).
+    case save(SaveRequest)
+    /// Undo or redo an audited change of this session.
+    case revert(auditID: Int64, undo: Bool)
+    case loadHistory(HistoryQuery)
     case quit
 }
 

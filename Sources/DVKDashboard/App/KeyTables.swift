@@ -4,11 +4,28 @@ import TerminalUI
 /// One key table per mode. The key bar, the help overlay and dispatch all
 /// read these tables, so what the screen says a key does is what it does.
 public enum KeyTables {
-    public static func normal(_ lang: Language) -> KeyMap<Action> {
+    public static func normal(_ lang: Language, screen: Screen = .overview, readOnly: Bool = false) -> KeyMap<Action> {
         let t = Texts(lang)
+        // Entry keys show in the key bar on the screen they belong to.
+        func on(_ screens: Screen..., label: String) -> String { screens.contains(screen) && !readOnly ? label : "" }
         return KeyMap([
             KeyBinding([.character("?"), .function(1)], label: t.pick("Giúp", "Help"), help: t.pick("Trợ giúp", "Help (this key table)"), action: .help),
             KeyBinding([.character("q"), .function(10), .ctrl("c")], label: t.pick("Thoát", "Quit"), help: t.pick("Thoát", "Quit"), action: .quit),
+            KeyBinding(.character("5"), help: t.pick("Màn hình Nhật ký", "History screen"), action: .show(.history)),
+            KeyBinding(.character("a"), label: on(.models, .units, label: t.pick("Thêm", "Add")), help: t.pick("Thêm mô hình (Mô hình) / đơn vị (Đơn vị)", "Add a model / a unit"), action: .addRecord),
+            KeyBinding(.character("b"), label: on(.models, label: t.pick("Nhập nhanh", "Grid")), help: t.pick("Bảng nhập nhanh nhiều mô hình", "Fast entry grid"), action: .openGrid),
+            KeyBinding(.character("v"), label: on(.models, label: t.pick("Đánh giá", "Evaluate")), help: t.pick("Đánh giá hiệu quả năm", "Yearly evaluation"), action: .evaluate),
+            KeyBinding(.character("c"), help: t.pick("Công nhận mô hình", "Recognise the model"), action: .recognise),
+            KeyBinding(.character("x"), help: t.pick("Loại bỏ mô hình (có lý do)", "Remove the model (with a reason)"), action: .removeModel),
+            KeyBinding(.character("w"), help: t.pick("Khen thưởng", "Award"), action: .award),
+            KeyBinding(.character("y"), label: on(.units, .satisfaction, label: t.pick("Hài lòng", "Survey")), help: t.pick("Nhập chỉ số hài lòng", "Enter a satisfaction survey"), action: .survey),
+            KeyBinding(.character("o"), help: t.pick("Nhập kế hoạch", "Enter a plan adoption"), action: .plan),
+            KeyBinding(.character("r"), help: t.pick("Đổi tên đơn vị", "Rename the unit"), action: .renameUnit),
+            KeyBinding(.character("m"), help: t.pick("Chuyển đơn vị sang cấp trên khác", "Move the unit"), action: .moveUnit),
+            KeyBinding(.character("n"), help: t.pick("Sáp nhập đơn vị", "Merge the unit"), action: .mergeUnit),
+            KeyBinding(.character("T"), help: t.pick("Sửa chỉ tiêu", "Edit a target"), action: .editTarget),
+            KeyBinding(.character("u"), label: on(.overview, .units, .models, .satisfaction, .history, label: t.pick("Hoàn tác", "Undo")), help: t.pick("Hoàn tác thay đổi vừa lưu", "Undo the last change"), action: .undo),
+            KeyBinding(.ctrl("r"), help: t.pick("Làm lại", "Redo"), action: .redo),
             KeyBinding(.character("1"), help: t.pick("Màn hình Tổng quan", "Overview screen"), action: .show(.overview)),
             KeyBinding(.character("2"), help: t.pick("Màn hình Đơn vị", "Units screen"), action: .show(.units)),
             KeyBinding(.character("3"), help: t.pick("Màn hình Mô hình", "Models screen"), action: .show(.models)),
@@ -34,6 +51,28 @@ public enum KeyTables {
         ])
     }
 
+    public static func form(_ lang: Language) -> KeyMap<Action> {
+        let t = Texts(lang)
+        return KeyMap([
+            KeyBinding([.function(2), .ctrl("s")], label: t.pick("Lưu", "Save"), help: t.pick("Lưu", "Save"), action: .save),
+            KeyBinding(.escape, label: t.pick("Hủy", "Cancel"), help: t.pick("Hủy (hỏi trước nếu đã sửa)", "Cancel (asks when changed)"), action: .cancelForm),
+            KeyBinding(.tab, label: t.pick("Trường sau", "Next"), help: t.pick("Trường sau", "Next field"), action: .nextField),
+            KeyBinding(.backTab, help: t.pick("Trường trước", "Previous field"), action: .previousField),
+            KeyBinding([.function(6), .ctrl("t")], label: "Telex", help: t.pick("Bật/tắt gõ Telex", "Telex typing on/off"), action: .toggleTelex),
+        ])
+    }
+
+    public static func grid(_ lang: Language) -> KeyMap<Action> {
+        let t = Texts(lang)
+        return KeyMap([
+            KeyBinding(.tab, label: t.pick("Ô sau", "Next cell"), help: t.pick("Ô sau (cuối dòng: lưu, sang dòng mới)", "Next cell (end of row: save, new row)"), action: .nextField),
+            KeyBinding(.backTab, help: t.pick("Ô trước", "Previous cell"), action: .previousField),
+            KeyBinding([.function(2), .ctrl("s")], label: t.pick("Lưu dòng", "Save row"), help: t.pick("Lưu dòng", "Save the row"), action: .save),
+            KeyBinding(.escape, label: t.pick("Đóng", "Close"), help: t.pick("Đóng bảng (lưu dòng đang nhập)", "Close (saves the row)"), action: .cancelForm),
+            KeyBinding([.function(6), .ctrl("t")], label: "Telex", help: t.pick("Bật/tắt gõ Telex", "Telex typing on/off"), action: .toggleTelex),
+        ])
+    }
+
     public static func help(_ lang: Language) -> KeyMap<Action> {
         let t = Texts(lang)
         return KeyMap([
@@ -56,11 +95,13 @@ public enum KeyTables {
         ])
     }
 
-    public static func table(for mode: Mode, _ lang: Language) -> KeyMap<Action> {
+    public static func table(for mode: Mode, _ lang: Language, screen: Screen = .overview, readOnly: Bool = false) -> KeyMap<Action> {
         switch mode {
-        case .normal: return normal(lang)
+        case .normal: return normal(lang, screen: screen, readOnly: readOnly)
         case .help: return help(lang)
         case .search: return search(lang)
+        case .form: return form(lang)
+        case .grid: return grid(lang)
         }
     }
 
@@ -76,8 +117,9 @@ public enum KeyTables {
             }
         default: break
         }
-        if let action = table(for: state.mode, state.lang).action(for: key) { return .action(action) }
+        if let action = table(for: state.mode, state.lang, screen: state.screen).action(for: key) { return .action(action) }
         if state.mode == .search, case let .character(c) = key { return .typed(c) }
+        if state.mode == .form || state.mode == .grid { return .formKey(key) }
         return nil
     }
 }

@@ -15,5 +15,10 @@ public enum Msg: Sendable {
     case detailLoaded(ModelDetail?)
     case satisfactionLoaded(SatisfactionGrid)
     case printed(paths: [String])
+    case saved(SaveRequest, SaveOutcome)
+    case reverted(auditID: Int64, undo: Bool, result: Result<Int64, RevertFailure>)
+    case historyLoaded([HistoryEntry])
+    /// An editing key while a form is open.
+    case formKey(Key)
     case failed(String)
 }

@@ -2,7 +2,7 @@ import DVKCore
 
 /// The four screens, in the order of their number keys.
 public enum Screen: Int, CaseIterable, Sendable {
-    case overview = 1, units, models, satisfaction
+    case overview = 1, units, models, satisfaction, history
 
     public func title(_ lang: Language) -> String {
         switch (self, lang) {
@@ -14,6 +14,8 @@ public enum Screen: Int, CaseIterable, Sendable {
         case (.models, .en): return "Models"
         case (.satisfaction, .vi): return "Hài lòng"
         case (.satisfaction, .en): return "Satisfaction"
+        case (.history, .vi): return "Nhật ký"
+        case (.history, .en): return "History"
         }
     }
 
@@ -24,6 +26,7 @@ public enum Screen: Int, CaseIterable, Sendable {
         case .units: return "units"
         case .models: return "models"
         case .satisfaction: return "satisfaction"
+        case .history: return "history"
         }
     }
 
@@ -32,6 +35,6 @@ public enum Screen: Int, CaseIterable, Sendable {
         self = s
     }
 
-    var next: Screen { Screen(rawValue: rawValue % 4 + 1)! }
-    var previous: Screen { Screen(rawValue: (rawValue + 2) % 4 + 1)! }
+    var next: Screen { Screen(rawValue: rawValue % Screen.allCases.count + 1)! }
+    var previous: Screen { Screen(rawValue: (rawValue + Screen.allCases.count - 2) % Screen.allCases.count + 1)! }
 }

@@ -21,6 +21,21 @@ struct Texts {
     var trend: String { pick("Xu hướng mô hình hiệu quả", "Effective models over time") }
     var nothingToFlag: String { pick("Không có cảnh báo.", "Nothing to flag.") }
     var all: String { pick("tất cả", "all") }
+    var choiceHint: String { pick("Enter: chọn trong danh sách · ←/→: đổi nhanh", "Enter: pick from the list · ←/→: quick change") }
+    var readOnly: String {
+        pick("Đang mở ở chế độ chỉ đọc (--read-only hoặc tệp không có quyền ghi): không sửa được dữ liệu.",
+             "Opened read-only (--read-only, or the file is not writable): data cannot be changed.")
+    }
+    var telexOn: String { pick("Gõ Telex: BẬT (F6 để tắt)", "Telex typing: ON (F6 to turn off)") }
+    var telexOff: String { pick("Gõ Telex: TẮT", "Telex typing: OFF") }
+    var saved: String { pick("Đã lưu. (u: hoàn tác)", "Saved. (u: undo)") }
+    func fixErrors(_ n: Int) -> String { pick("Chưa lưu: \(n) trường cần sửa.", "Not saved: \(n) fields need fixing.") }
+    var nothingToUndo: String { pick("Không có thay đổi nào để hoàn tác trong phiên này.", "Nothing to undo in this session.") }
+    var nothingToRedo: String { pick("Không có thay đổi nào để làm lại.", "Nothing to redo.") }
+    var undone: String { pick("Đã hoàn tác. (Ctrl-R: làm lại)", "Undone. (Ctrl-R: redo)") }
+    var redone: String { pick("Đã làm lại.", "Redone.") }
+    var selectModel: String { pick("Chọn một mô hình trong danh sách trước (màn hình 3).", "Select a model in the list first (screen 3).") }
+    var selectUnit: String { pick("Chọn một đơn vị trong danh sách trước (màn hình 2).", "Select a unit in the list first (screen 2).") }
 
     func tooSmall(width: Int, height: Int) -> [String] {
         [

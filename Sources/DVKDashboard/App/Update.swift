@@ -51,6 +51,44 @@ public enum Update {
             state.isLoading = false
             state.message = "⚠ " + text
             return []
+        case let .saved(request, outcome):
+            return FormUpdate.saved(request, outcome, &state)
+        case let .reverted(id, undo, result):
+            return reverted(id, undo: undo, result, &state)
+        case let .historyLoaded(entries):
+            state.isLoading = false
+            state.history = entries
+            state.historySelected = min(state.historySelected, max(0, entries.count - 1))
+            return []
+        case let .formKey(key):
+            return state.mode == .grid ? GridUpdate.key(key, &state) : FormUpdate.key(key, &state)
+        }
+    }
+
+    /// Everything on screen read again (after a save, undo or redo).
+    static func reload(_ s: inout AppState) -> [Effect] {
+        var effects = relocate(selection: selection(s), &s)
+        if s.screen == .history { effects.append(.loadHistory(s.historyQuery)) }
+        return effects
+    }
+
+    static func reverted(_ id: Int64, undo: Bool, _ result: Result<Int64, RevertFailure>, _ s: inout AppState) -> [Effect] {
+        let t = Texts(s.lang)
+        switch result {
+        case .success:
+            if undo {
+                s.undoStack.removeAll { $0 == id }
+                s.redoStack.append(id)
+                s.message = t.undone
+            } else {
+                s.redoStack.removeAll { $0 == id }
+                s.undoStack.append(id)
+                s.message = t.redone
+            }
+            return reload(&s)
+        case let .failure(f):
+            s.message = "⚠ " + f.message
+            return []
         }
     }
 
@@ -103,6 +141,10 @@ public enum Update {
             case .models:
                 s.models.fieldCode = cycle(s.models.fieldCode, through: (s.overview?.fields ?? []).map(\.code))
                 return reloadModels(&s)
+            case .history:
+                s.historyQuery.entity = cycle(s.historyQuery.entity, through: HistoryView.entities)
+                s.historySelected = 0
+                return [.loadHistory(s.historyQuery)]
             default: return []
             }
         case .cycleKind:
@@ -110,6 +152,12 @@ public enum Update {
             s.models.kind = cycle(s.models.kind, through: ModelKind.allCases)
             return reloadModels(&s)
         case .cycleStatus:
+            if s.screen == .history {
+                let officers = Array(Set(s.history.map(\.officer) + [s.officer])).sorted()
+                s.historyQuery.officer = cycle(s.historyQuery.officer, through: officers)
+                s.historySelected = 0
+                return [.loadHistory(s.historyQuery)]
+            }
             guard s.screen == .models else { return [] }
             s.models.status = cycle(s.models.status, through: ModelYearStatus.allCases)
             return reloadModels(&s)
@@ -124,6 +172,19 @@ public enum Update {
         case .quit:
             s.isFinished = true
             return [.quit]
+        case .addRecord, .editModel, .evaluate, .recognise, .removeModel, .award, .survey, .plan,
+             .renameUnit, .moveUnit, .mergeUnit, .editTarget, .openGrid:
+            return Entry.open(a, &s)
+        case .undo:
+            guard let id = s.undoStack.last else { s.message = Texts(s.lang).nothingToUndo; return [] }
+            guard !s.isReadOnly else { s.message = Texts(s.lang).readOnly; return [] }
+            return [.revert(auditID: id, undo: true)]
+        case .redo:
+            guard let id = s.redoStack.last else { s.message = Texts(s.lang).nothingToRedo; return [] }
+            return [.revert(auditID: id, undo: false)]
+        case .nextField, .previousField, .save, .toggleTelex, .cancelForm, .confirmYes, .confirmNo:
+            if s.mode == .grid { return GridUpdate.perform(a, &s) }
+            return FormUpdate.perform(a, &s)
         }
     }
 
@@ -147,6 +208,9 @@ public enum Update {
         case .models:
             if s.models.page?.query != modelQuery(s, offset: s.models.page?.query.offset ?? 0) { return reloadModels(&s) }
             return []
+        case .history:
+            s.isLoading = true
+            return [.loadHistory(s.historyQuery)]
         case .satisfaction:
             if s.satisfaction?.rows.first?.unit.id != o.unit.unit.id || s.satisfaction?.years.last != s.location.year {
                 s.isLoading = true
@@ -193,6 +257,7 @@ public enum Update {
         case .units: return s.visibleChildren.count
         case .models: return s.models.page?.total ?? 0
         case .satisfaction: return s.satisfaction?.rows.count ?? 0
+        case .history: return s.history.count
         }
     }
 
@@ -202,6 +267,7 @@ public enum Update {
         case .units: return s.units.selected
         case .models: return s.models.selected
         case .satisfaction: return s.units.selected
+        case .history: return s.historySelected
         }
     }
 
@@ -218,6 +284,9 @@ public enum Update {
         case .units, .satisfaction:
             s.units.selected = target
             s.units.offset = Table.scrollOffset(selected: target, current: s.units.offset, visibleRows: rows, rowCount: count)
+            return []
+        case .history:
+            s.historySelected = target
             return []
         case .models:
             s.models.selected = target
@@ -247,7 +316,8 @@ public enum Update {
             let rows = s.satisfaction?.rows ?? []
             let row = rows.indices.contains(s.units.selected) ? rows[s.units.selected] : nil
             target = row?.unit.id == s.location.unitID ? nil : row?.unit.id
-        case .models: return []
+        case .models: return Entry.open(.editModel, &s)
+        case .history: return []
         }
         guard let id = target else { return [] }
         s.backStack.append(Visit(location: s.location, screen: s.screen, selection: selection(s)))

@@ -18,14 +18,34 @@ public enum View {
             emptyDatabase(s, &b, body)
             return b
         }
+        if s.mode == .grid {
+            GridView.render(s, into: &b, body: body)
+            return b
+        }
         switch s.screen {
         case .overview: OverviewView.render(s, into: &b, area: body)
         case .units: UnitsView.render(s, into: &b, area: body)
         case .models: ModelsView.render(s, into: &b, area: body)
         case .satisfaction: SatisfactionView.render(s, into: &b, area: body)
+        case .history: HistoryView.render(s, into: &b, area: body)
         }
+        if s.mode == .form { FormView.render(s, into: &b, body: body) }
         if s.mode == .help { HelpView.render(s, into: &b, area: b.area) }
         return b
+    }
+
+    /// Where the terminal cursor shows: in the text being typed, else hidden.
+    public static func cursor(_ s: AppState) -> Point? {
+        guard s.size.width >= minimumSize.width, s.size.height >= minimumSize.height else { return nil }
+        let body = Layouts.body(s.size)
+        switch s.mode {
+        case .form: return FormView.cursor(s, body: body)
+        case .grid: return GridView.cursor(s, body: body)
+        case .search:
+            let text = Chrome.statusText(s)
+            return Point(x: CellWidth.of(text) - 1, y: s.size.height - 2)
+        default: return nil
+        }
     }
 
     /// A new database: say what it holds and how to get data, rather than an empty frame.
@@ -70,6 +90,7 @@ enum Layouts {
         case .units: return UnitsView.tableArea(body)
         case .models: return ModelsView.tableArea(body, s.size)
         case .satisfaction: return SatisfactionView.tableArea(body)
+        case .history: return HistoryView.tableArea(body)
         }
     }
 
@@ -90,6 +111,7 @@ enum Layouts {
         case .overview: return 0
         case .units, .satisfaction: return s.units.offset
         case .models: return s.models.offset
+        case .history: return max(0, s.historySelected - visibleRows(s) + 1)
         }
     }
 }

@@ -27,7 +27,7 @@ enum Chrome {
         let statusY = s.size.height - 2
         StatusLine(left: statusText(s), right: s.isLoading ? t.loading : "", role: s.message?.hasPrefix("⚠") == true ? .error : .header)
             .render(into: &b, area: Rect(x: 0, y: statusY, width: width, height: 1))
-        KeyBar(KeyTables.table(for: s.mode, s.lang).keyBarHints)
+        KeyBar(KeyTables.table(for: s.mode, s.lang, screen: s.screen, readOnly: s.isReadOnly).keyBarHints)
             .render(into: &b, area: Rect(x: 0, y: s.size.height - 1, width: width, height: 1))
     }
 
@@ -50,6 +50,7 @@ enum Chrome {
     static func statusText(_ s: AppState) -> String {
         let t = Texts(s.lang)
         if s.mode == .search { return " \(t.search): \(s.searchDraft)▏" }
+        if s.form?.telex == true || s.grid?.telex == true, s.message == nil { return " " + t.telexOn }
         if let m = s.message { return " " + m }
         return ""
     }

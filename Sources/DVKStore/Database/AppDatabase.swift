@@ -13,12 +13,46 @@ public final class AppDatabase: Sendable {
     public let officer: String
     /// Where the database lives, for messages; ":memory:" in tests.
     public let path: String
+    /// Opened for reading only (`--read-only`, or a file without write permission).
+    public let isReadOnly: Bool
 
-    init(writer: any DatabaseWriter, officer: String, path: String) throws {
+    init(writer: any DatabaseWriter, officer: String, path: String, readOnly: Bool = false) throws {
         self.writer = writer
         self.officer = officer
         self.path = path
-        try AppDatabase.prepare(writer, path: path)
+        isReadOnly = readOnly
+        if !readOnly { try AppDatabase.prepare(writer, path: path) }
+    }
+
+    /// Whether the file's permission bits forbid writing (root can still write
+    /// a 0444 file, but the bits say what the owner meant).
+    public static func isReadOnlyFile(_ path: String) -> Bool {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: path) else { return false }
+        if let perms = try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int, perms & 0o222 == 0 { return true }
+        return !fm.isWritableFile(atPath: path)
+    }
+
+    /// Opens an existing database for reading only: nothing is migrated or
+    /// written, and every write is refused with the read-only message.
+    public static func openReadOnly(path: String, officer: String, busyTimeout: TimeInterval = 1.5) throws -> AppDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.cannotOpen(path: path, reason: "không có tệp này")
+        }
+        var config = configuration(busyTimeout: busyTimeout)
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let (superseded, complete) = try queue.read { db in
+                (try Schema.migrator.hasBeenSuperseded(db), try Schema.migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            // A read-only file cannot be migrated: it must already be a complete dvk database.
+            if !complete { throw StoreError.notADatabase(path: path) }
+            return try AppDatabase(writer: queue, officer: officer, path: path, readOnly: true)
+        } catch let e as DatabaseError {
+            throw translate(e, path: path)
+        }
     }
 
     /// Opens (creating when missing) the database at `path`.
@@ -122,6 +156,7 @@ public final class AppDatabase: Sendable {
 
     /// One write transaction with one audit row.
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: path) }
         do { return try writer.write(body) } catch let e as DatabaseError { throw AppDatabase.translate(e, path: path) }
     }
 

@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalid(record: String, issues: [ValidationIssue])
     case notFound(what: String)
     case importFailed(file: String, line: Int, message: String)
+    /// Undo/redo that cannot be applied as asked.
+    case cannotRevert(reason: String)
     /// SQLite refused a row (a CHECK or a reference): a data error, not a broken file.
     case constraint(detail: String)
 
@@ -18,7 +20,7 @@ public enum StoreError: Error, Equatable, Sendable {
         switch self {
         case .notADatabase, .newerSchema, .readOnly, .cannotOpen: return 3
         case .locked: return 4
-        case .invalid, .notFound, .importFailed, .constraint: return 5
+        case .invalid, .notFound, .importFailed, .constraint, .cannotRevert: return 5
         }
     }
 
@@ -39,6 +41,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return "\(what) (\(rec)): " + issues.map { "\($0.field): \($0.message(lang))" }.joined(separator: "; ")
         case let (.notFound(w), .vi): return "Không tìm thấy \(w)."
         case let (.notFound(w), .en): return "Not found: \(w)."
+        case let (.cannotRevert(r), .vi): return "Không hoàn tác được: \(r)."
+        case let (.cannotRevert(r), .en): return "Cannot undo: \(r)."
         case let (.constraint(d), .vi): return "Dữ liệu bị từ chối vì vi phạm ràng buộc (tham chiếu tới đơn vị, lĩnh vực không có, hoặc giá trị ngoài phạm vi): \(d)"
         case let (.constraint(d), .en): return "The data was refused by a constraint (a reference to a missing unit or field, or a value out of range): \(d)"
         case let (.importFailed(f, l, m), .vi): return "\(f), dòng \(l): \(m)"

@@ -14,7 +14,8 @@ struct Open: ParsableCommand {
 
     func run() throws {
         try reporting(global.language) {
-            try DashboardLauncher.run(db: try global.open(), options: dashboard, global: global)
+            let db = try DashboardLauncher.open(path: global.databasePath(), options: dashboard, global: global)
+            try DashboardLauncher.run(db: db, options: dashboard, global: global)
         }
     }
 }

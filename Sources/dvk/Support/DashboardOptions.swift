@@ -21,12 +21,23 @@ struct DashboardOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(help("Thư mục lưu bản in màn hình (mặc định: ~/dvk-snapshots).", "Folder for printed screens (default: ~/dvk-snapshots)."), valueName: "DIR"))
     var snapshots: String?
 
+    @Flag(name: .customLong("read-only"), help: ArgumentHelp(help("Chỉ xem, không sửa dữ liệu.", "View only; no data can be changed.")))
+    var readOnly = false
+
     var snapshotFolder: String { snapshots ?? SnapshotWriter.defaultFolder() }
 }
 
 /// Opens the full-screen dashboard; with no terminal (output redirected),
 /// prints the status table instead of failing.
 enum DashboardLauncher {
+    /// Opens `path` for the dashboard: read-only when asked or when the file is not writable.
+    static func open(path: String, options: DashboardOptions, global: GlobalOptions) throws -> AppDatabase {
+        if options.readOnly || AppDatabase.isReadOnlyFile(path) {
+            return try AppDatabase.openReadOnly(path: path, officer: global.officerName)
+        }
+        return try global.open(path: path)
+    }
+
     static func run(db: AppDatabase, options: DashboardOptions, global: GlobalOptions) throws {
         let lang = global.language
         let start = try SessionStart.resolve(db: db, unit: options.unit, year: options.year, lang: lang)
@@ -43,8 +54,11 @@ enum DashboardLauncher {
         }
         defer { terminal.shutdown() }
         let runner = EffectRunner(db: db, snapshots: SnapshotWriter(folder: options.snapshotFolder), lang: lang)
-        var model = Dashboard(state: start.state(lang: lang, size: terminal.size, officer: global.officerName))
+        var state = start.state(lang: lang, size: terminal.size, officer: global.officerName)
+        state.isReadOnly = db.isReadOnly
+        var model = Dashboard(state: state)
         model.start(perform: runner.perform)
+        if db.isReadOnly { model.state.message = lang == .vi ? "Chế độ chỉ đọc: không sửa được dữ liệu." : "Read-only: data cannot be changed." }
         var program = Program(model: model, terminal: terminal, perform: runner.perform)
         try program.run()
     }

@@ -1,0 +1,31 @@
+import DVKCore
+
+/// A validated change, ready for the store. One case per named write.
+public enum SaveRequest: Hashable, Sendable {
+    /// `confirmedDuplicate`: the officer said yes to “same title, same unit, same year”.
+    case addModel(Model, confirmedDuplicate: Bool)
+    case updateModel(Model)
+    case evaluation(Evaluation)
+    case recognition(Recognition)
+    case removal(Model.ID, on: Day, reason: String)
+    case award(Award)
+    case survey(SatisfactionSurvey)
+    case plan(PlanAdoption)
+    case addUnit(OrgUnit)
+    case renameUnit(OrgUnit.ID, name: String)
+    case moveUnit(OrgUnit.ID, parent: OrgUnit.ID?)
+    case mergeUnit(OrgUnit.ID, into: OrgUnit.ID, lastDay: Day)
+    case target(Target)
+    /// A grid row: the model, and its verdict for the grid's year when given.
+    case gridRow(Model, year: Int, effective: Bool?)
+}
+
+/// What the store said about a save.
+public enum SaveOutcome: Hashable, Sendable {
+    /// Saved; the audit row (for undo) and the id of the saved model, if any.
+    case saved(auditID: Int64, modelID: Model.ID?)
+    /// Another model has the same title in the same unit and year: ask first.
+    case duplicate(title: String)
+    /// Refused, with the message to show and the field it concerns, if known.
+    case refused(String, field: String?)
+}

@@ -1,0 +1,65 @@
+import DVKCore
+import TerminalUI
+
+/// An open entry form, drawn over the screen it was opened from.
+enum FormView {
+    static func frame(_ f: FormState, _ body: Rect) -> Rect {
+        let height = min(body.height, f.fields.count * 2 + 3)
+        return body.centered(width: min(body.width - 2, 92), height: height)
+    }
+
+    static func form(_ f: FormState, _ s: AppState) -> Form {
+        let fields = f.fields.enumerated().map { i, spec -> FormField in
+            let focused = i == f.focus
+            switch spec.kind {
+            case .choice:
+                return FormField(label: spec.label, value: f.choice(spec.key)?.label ?? "", kind: .choice, isFocused: focused,
+                                 isRequired: spec.required, error: f.errors[spec.key], hint: focused ? Texts(s.lang).choiceHint : nil)
+            case .toggle:
+                let on = f.toggles[spec.key] ?? false
+                return FormField(label: spec.label, value: on ? Texts(s.lang).words.yes : Texts(s.lang).words.no,
+                                 kind: .toggle(isOn: on), isFocused: focused, isRequired: spec.required, error: f.errors[spec.key])
+            default:
+                return FormField(label: spec.label, input: f.inputs[spec.key] ?? TextInput(""), isFocused: focused,
+                                 isRequired: spec.required, error: f.errors[spec.key], hint: focused ? spec.hint : nil)
+            }
+        }
+        return Form(fields: fields, maxLabelWidth: 26, maxBoxWidth: 56)
+    }
+
+    static func render(_ s: AppState, into b: inout Buffer, body: Rect) {
+        guard let f = s.form else { return }
+        let t = Texts(s.lang)
+        let area = frame(f, body)
+        b.fill(area)
+        let panel = Panel(title: f.title, isFocused: true)
+        panel.render(into: &b, area: area)
+        let inner = panel.inner(of: area).inset(dx: 1, dy: 0)
+        form(f, s).render(into: &b, area: inner)
+        if let list = f.picking, let spec = f.focusedField {
+            let popup = body.centered(width: min(body.width - 8, 60), height: min(body.height - 2, 16))
+            list.render(into: &b, area: popup, title: spec.label, filterLabel: t.pick("Lọc: ", "Filter: "), placeholder: t.words.none)
+        }
+        if let q = f.question {
+            let text: String
+            switch q {
+            case .discard: text = t.pick("Bỏ các thay đổi chưa lưu?", "Discard the unsaved changes?")
+            case let .duplicate(title):
+                text = t.pick("Đơn vị này đã có mô hình “\(title)” trong năm đó. Vẫn thêm?", "This unit already has “\(title)” that year. Add anyway?")
+            }
+            Modal.confirm(title: t.pick("Xác nhận", "Confirm"), text: text, accept: t.pick("c: Có", "y: Yes"), cancel: t.pick("k: Không", "n: No"))
+                .render(into: &b, area: body)
+        }
+    }
+
+    /// Where the terminal cursor goes: in the focused text field or the pick list's filter.
+    static func cursor(_ s: AppState, body: Rect) -> Point? {
+        guard let f = s.form, f.question == nil else { return nil }
+        if let list = f.picking {
+            let popup = body.centered(width: min(body.width - 8, 60), height: min(body.height - 2, 16))
+            return list.cursorPosition(in: popup, filterLabel: Texts(s.lang).pick("Lọc: ", "Filter: "))
+        }
+        let inner = Panel().inner(of: frame(f, body)).inset(dx: 1, dy: 0)
+        return form(f, s).cursorPosition(in: inner)
+    }
+}

@@ -1,0 +1,106 @@
+import DVKCore
+import Foundation
+import TerminalUI
+
+/// Nhật ký: the audit log, newest first, and the before/after of the selected entry.
+enum HistoryView {
+    static func split(_ body: Rect) -> (table: Rect, detail: Rect) {
+        let list = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 1))
+        let parts = Layout.vertical(list, [.fill(1), .fixed(min(10, max(4, list.height / 2)))])
+        return (parts[0], parts[1])
+    }
+
+    static func tableArea(_ body: Rect) -> Rect { split(body).table }
+
+    static func render(_ s: AppState, into b: inout Buffer, area: Rect) {
+        let t = Texts(s.lang)
+        var summary = [t.pick("\(s.history.count) thay đổi gần nhất", "\(s.history.count) latest changes")]
+        summary.append(t.pick("loại [f]: ", "kind [f]: ") + (s.historyQuery.entity.map { entityName($0, t) } ?? t.all))
+        summary.append(t.pick("cán bộ [e]: ", "officer [e]: ") + (s.historyQuery.officer ?? t.all))
+        b.write(summary.joined(separator: " · "), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        let (tableRect, detailRect) = split(area)
+        let columns = [TableColumn(t.pick("Lúc", "When"), width: 17), TableColumn(t.pick("Cán bộ", "Officer"), width: 14),
+                       TableColumn(t.pick("Thao tác", "Action"), width: 12), TableColumn(t.pick("Đối tượng", "What"), width: .min(20))]
+        let rows = s.history.map { e -> [TableCell] in
+            [TableCell(time(e.at)), TableCell(e.officer), TableCell(actionName(e.action, t)),
+             TableCell(entityName(e.entity, t) + " " + (e.entityID.map { "#\($0)" } ?? "") + " " + label(e))]
+        }
+        Table(columns: columns, source: rows, selected: rows.isEmpty ? nil : s.historySelected,
+              offset: max(0, s.historySelected - Table.visibleRows(in: tableRect) + 1),
+              placeholder: t.pick("Chưa có thay đổi nào.", "No changes yet.")).render(into: &b, area: tableRect)
+        let panel = Panel(title: t.pick("Trước → sau", "Before → after"))
+        panel.render(into: &b, area: detailRect)
+        guard s.history.indices.contains(s.historySelected) else { return }
+        let inner = panel.inner(of: detailRect).inset(dx: 1, dy: 0)
+        let lines = diff(s.history[s.historySelected])
+        for (i, line) in lines.prefix(inner.height).enumerated() {
+            b.write(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
+        }
+    }
+
+    static func time(_ iso: String) -> String {
+        // 2026-11-21T19:55:08Z → 21/11/2026 19:55
+        let parts = iso.split(separator: "T")
+        guard parts.count == 2, let d = Day(parsing: String(parts[0])) else { return iso }
+        return "\(d) \(parts[1].prefix(5))"
+    }
+
+    static func actionName(_ a: String, _ t: Texts) -> String {
+        if a.hasPrefix("undo") { return t.pick("hoàn tác", "undo") }
+        if a.hasPrefix("redo") { return t.pick("làm lại", "redo") }
+        switch a {
+        case "add": return t.pick("thêm", "add")
+        case "update": return t.pick("sửa", "change")
+        case "merge": return t.pick("sáp nhập", "merge")
+        case "import": return t.pick("nạp tệp", "import")
+        case "generate": return t.pick("sinh dữ liệu", "generate")
+        default: return a
+        }
+    }
+
+    static let entities = ["model", "evaluation", "recognition", "award", "survey", "plan_adoption", "unit", "target"]
+
+    static func entityName(_ e: String, _ t: Texts) -> String {
+        switch e {
+        case "model": return t.pick("mô hình", "model")
+        case "evaluation": return t.pick("đánh giá", "evaluation")
+        case "recognition": return t.pick("công nhận", "recognition")
+        case "award": return t.pick("khen thưởng", "award")
+        case "survey": return t.pick("hài lòng", "survey")
+        case "plan_adoption": return t.pick("kế hoạch", "plan")
+        case "unit": return t.pick("đơn vị", "unit")
+        case "target": return t.pick("chỉ tiêu", "target")
+        default: return e
+        }
+    }
+
+    static func object(_ json: String?) -> [String: Any] {
+        guard let json, let o = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
+        return o
+    }
+
+    /// The entry's title or name, when it has one.
+    static func label(_ e: HistoryEntry) -> String {
+        let o = object(e.after).isEmpty ? object(e.before) : object(e.after)
+        return (o["title"] as? String) ?? (o["name"] as? String) ?? ""
+    }
+
+    /// One line per changed column: “title: A → B”. Keys used for sorting and search are left out.
+    static func diff(_ e: HistoryEntry) -> [String] {
+        let before = object(e.before), after = object(e.after)
+        let hidden: Set<String> = ["sort_key", "search_key"]
+        let keys = Set(before.keys).union(after.keys).subtracting(hidden).sorted()
+        func show(_ v: Any?) -> String {
+            switch v {
+            case nil, is NSNull: return "–"
+            case let s as String: return s.isEmpty ? "“”" : s
+            case let n as NSNumber: return n.stringValue
+            default: return "\(v!)"
+            }
+        }
+        return keys.compactMap { k in
+            let a = show(before[k]), b = show(after[k])
+            return a == b ? nil : "\(k): \(a) → \(b)"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import DVKCore
+import Foundation
+import GRDB
+
+/// The remaining named writes of data entry: awards and changes to units.
+extension AppDatabase {
+    public func addAward(_ a: Award) throws {
+        let issues: [ValidationIssue] = a.recipient.trimmingCharacters(in: .whitespaces).isEmpty
+            ? [ValidationIssue(field: "recipient", problem: .required)] : []
+        if !issues.isEmpty { throw StoreError.invalid(record: "khen thưởng", issues: issues) }
+        let officer = officer
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO award (kind, issuer, decision_number, decided_on, recipient, model_id, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [a.kind.rawValue, VietnameseText.normalized(a.issuer), VietnameseText.normalized(a.decisionNumber),
+                                 a.decidedOn?.iso, VietnameseText.normalized(a.recipient), a.modelID, a.unitID])
+            let id = db.lastInsertedRowID
+            try Audit.record(db, officer: officer, action: "add", entity: "award", entityID: String(id), before: nil,
+                             after: Audit.snapshot(db, table: "award", where: "id = ?", [id]))
+        }
+    }
+
+    /// Đổi tên: the name and its sort and search keys change together.
+    public func renameUnit(_ id: OrgUnit.ID, to name: String) throws {
+        let clean = VietnameseText.normalized(name.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard !clean.isEmpty else { throw StoreError.invalid(record: "đơn vị", issues: [ValidationIssue(field: "name", problem: .required)]) }
+        try changeUnit(id) { db in
+            try db.execute(sql: "UPDATE unit SET name = ?, sort_key = ?, search_key = ? WHERE id = ?",
+                           arguments: [clean, VietnameseText.sortKey(clean), VietnameseText.searchKey(clean), id])
+        }
+    }
+
+    /// Chuyển đơn vị sang cấp trên khác. A unit cannot move under itself or its own descendants.
+    public func moveUnit(_ id: OrgUnit.ID, under parent: OrgUnit.ID?) throws {
+        try changeUnit(id) { db in
+            var current = parent
+            while let c = current {
+                if c == id { throw StoreError.invalid(record: "đơn vị", issues: [ValidationIssue(field: "parentID", problem: .unknownChoice("#\(c)", allowed: []))]) }
+                current = try Int64.fetchOne(db, sql: "SELECT parent_id FROM unit WHERE id = ?", arguments: [c])
+            }
+            try db.execute(sql: "UPDATE unit SET parent_id = ? WHERE id = ?", arguments: [parent, id])
+        }
+    }
+
+    private func changeUnit(_ id: OrgUnit.ID, _ body: @escaping @Sendable (Database) throws -> Void) throws {
+        let officer = officer
+        try write { db in
+            guard let before = try Audit.snapshot(db, table: "unit", where: "id = ?", [id]) else { throw StoreError.notFound(what: "đơn vị #\(id)") }
+            try body(db)
+            try Audit.record(db, officer: officer, action: "update", entity: "unit", entityID: String(id), before: before,
+                             after: Audit.snapshot(db, table: "unit", where: "id = ?", [id]))
+        }
+    }
+
+    /// The audit log, newest first, a window at a time, optionally narrowed to
+    /// an officer, an entity and a day range (yyyy-MM-dd, inclusive).
+    public func auditLog(officer: String? = nil, entity: String? = nil, from: Day? = nil, to: Day? = nil,
+                         limit: Int = 200, offset: Int = 0) throws -> [AuditEntry] {
+        var filters: [String] = []
+        var args: StatementArguments = []
+        if let officer { filters.append("officer = ?"); args += [officer] }
+        if let entity { filters.append("entity = ?"); args += [entity] }
+        if let from { filters.append("substr(at, 1, 10) >= ?"); args += [from.iso] }
+        if let to { filters.append("substr(at, 1, 10) <= ?"); args += [to.iso] }
+        args += [limit, offset]
+        let whereSQL = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
+        let finalArgs = args
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(whereSQL) ORDER BY id DESC LIMIT ? OFFSET ?", arguments: finalArgs).map {
+                AuditEntry(id: $0["id"], at: $0["at"], officer: $0["officer"], action: $0["action"], entity: $0["entity"],
+                           entityID: $0["entity_id"], beforeJSON: $0["before_json"], afterJSON: $0["after_json"])
+            }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Another model with the same title (tone marks and case ignored) in the
+    /// same unit and launch year: data entry asks before adding a second one.
+    public func hasSimilarModel(title: String, unit: OrgUnit.ID, year: Int?, excluding: Model.ID? = nil) throws -> Bool {
+        let key = VietnameseText.searchKey(title)
+        return try read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM model WHERE search_key = ? AND unit_id = ? AND id <> ?
+                  AND (? IS NULL OR CAST(substr(coalesce(launched_on, registered_on), 1, 4) AS INTEGER) = ?)
+                LIMIT 1
+                """, arguments: [key, unit, excluding ?? -1, year, year]) ?? false
+        }
+    }
+}
