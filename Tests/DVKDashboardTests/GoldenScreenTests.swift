@@ -18,7 +18,8 @@ struct GoldenScreenTests {
         assertSnapshot(of: RoleRenderer.render(buffer) + "\n", as: .lines, named: name + "-roles", file: file, testName: test, line: line)
     }
 
-    @Test(arguments: Screen.allCases)
+    // The history screen shows clock times and is checked by content in EntryTests.
+    @Test(arguments: [Screen.overview, .units, .models, .satisfaction])
     func provinceScreens(_ screen: Screen) throws {
         for size in Self.sizes {
             golden(try Demo.dashboard(screen: screen, size: size), "\(screen.slug)-\(size.width)x\(size.height)")
@@ -58,5 +59,50 @@ struct GoldenScreenTests {
 
     @Test func englishOverview() throws {
         golden(try Demo.dashboard(size: Size(width: 100, height: 30), lang: .en), "overview-en-100x30")
+    }
+
+    @Test func entryForms() throws {
+        let db = Demo.fresh()
+        var model = try Demo.dashboard(unit: "Xã Suối Giàng", screen: .models, db: db)
+        Demo.press([.character("a")], on: &model, db: db)
+        golden(model, "model-empty-80x24")
+        Demo.type("Tổ tự quản đường làng", on: &model, db: db)
+        Demo.press([.tab, .tab, .tab, .right, .tab], on: &model, db: db)
+        Demo.type("10/01/2025", on: &model, db: db)
+        golden(model, "model-filled-80x24")
+        Demo.press([.tab, .ctrl("u")], on: &model, db: db)
+        Demo.type("01/01/2025", on: &model, db: db)
+        Demo.press([.tab, .tab, .tab, .tab], on: &model, db: db)
+        Demo.type("nhiều", on: &model, db: db)
+        Demo.press([.home, .ctrl("k"), .function(2)], on: &model, db: db)
+        golden(model, "model-errors-80x24")
+        Demo.press([.escape], on: &model, db: db)
+        golden(model, "model-discard-question-80x24")
+    }
+
+    @Test func otherForms() throws {
+        let db = Demo.fresh()
+        var units = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .units, db: db)
+        Demo.press([.character("y")], on: &units, db: db)
+        golden(units, "survey-80x24")
+        Demo.press([.escape, .character("o")], on: &units, db: db)
+        golden(units, "plan-80x24")
+        var models = try Demo.dashboard(unit: "Xã Suối Giàng", screen: .models, db: db)
+        Demo.press([.character("v")], on: &models, db: db)
+        golden(models, "evaluation-80x24")
+        Demo.press([.escape, .character("x"), .function(2)], on: &models, db: db)
+        golden(models, "removal-errors-80x24")
+    }
+
+    @Test func transcriptionGrid() throws {
+        let db = Demo.fresh()
+        var model = try Demo.dashboard(unit: "Xã Suối Giàng", screen: .models, db: db)
+        Demo.press([.character("b")], on: &model, db: db)
+        Demo.type("Tổ hòa giải thôn Pang Cáng", on: &model, db: db)
+        Demo.press([.tab, .character("4"), .tab, .tab, .tab, .character("c"), .tab], on: &model, db: db)
+        Demo.press([.tab, .tab, .tab, .ctrl("u")], on: &model, db: db)
+        Demo.type("31/13/2025", on: &model, db: db)
+        Demo.press([.function(2)], on: &model, db: db)
+        golden(model, "grid-80x24")
     }
 }

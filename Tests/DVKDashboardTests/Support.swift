@@ -17,6 +17,18 @@ enum Demo {
 
     static let empty: AppDatabase = try! AppDatabase.inMemory(officer: "kiểm thử")
 
+    /// A private copy of the demo, for tests that write.
+    static func fresh() -> AppDatabase {
+        let db = try! AppDatabase.inMemory(officer: "kiểm thử")
+        _ = try! db.importFolder(packageRoot.appendingPathComponent("seeds"))
+        return db
+    }
+
+    /// Types text as single key presses.
+    static func type(_ text: String, on model: inout Dashboard, db: AppDatabase = Demo.db) {
+        press(text.map { Key.character($0) }, on: &model, db: db)
+    }
+
     static func runner(_ db: AppDatabase = Demo.db, snapshots: String = NSTemporaryDirectory()) -> EffectRunner {
         EffectRunner(db: db, snapshots: SnapshotWriter(folder: snapshots, clock: { Date(timeIntervalSince1970: 1_790_000_000) }), lang: .vi)
     }

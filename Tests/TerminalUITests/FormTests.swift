@@ -21,11 +21,11 @@ import TerminalUI
         let form = Form(fields: Self.fields(focus: 1))
         form.render(into: &buffer, area: buffer.area)
         #expect(lines(buffer) == [
-            "  Mã đơn vị    [ XA-01            ]",
-            "▶ Tên đơn vị * [ Suối Giàng       ]",
-            "  Loại         [ Xã             ▾ ]",
-            "  Hoạt động    [ ☑ Có             ]",
-            "  Ghi chú      [                  ]",
+            "  Mã đơn vị    [ XA-01             ]",
+            "▶ Tên đơn vị * [ Suối Giàng        ]",
+            "  Loại         [ Xã              ▾ ]",
+            "  Hoạt động    [ ☑ Có              ]",
+            "  Ghi chú      [                   ]",
             "               Tối đa 200 ký tự",
             "",
         ])
@@ -40,13 +40,13 @@ import TerminalUI
         let form = Form(fields: Self.fields(focus: 2, error: "Tên này đã có trong danh sách đơn vị"))
         form.render(into: &buffer, area: buffer.area)
         #expect(lines(buffer) == [
-            "  Mã đơn vị    [ XA-01            ]",
-            "  Tên đơn vị * [ Suối Giàng       ]",
+            "  Mã đơn vị    [ XA-01             ]",
+            "  Tên đơn vị * [ Suối Giàng        ]",
             "               ⚠ Tên này đã có trong",
             "                 danh sách đơn vị",
-            "▶ Loại         [ Xã             ▾ ]",
-            "  Hoạt động    [ ☑ Có             ]",
-            "  Ghi chú      [                  ]",
+            "▶ Loại         [ Xã              ▾ ]",
+            "  Hoạt động    [ ☑ Có              ]",
+            "  Ghi chú      [                   ]",
             "               Tối đa 200 ký tự",
         ])
         #expect(roles(buffer)[2] == "               EEEEEEEEEEEEEEEEEEEEE")
@@ -60,8 +60,8 @@ import TerminalUI
         var form = Form(fields: Self.fields(focus: 4))
         form.render(into: &buffer, area: buffer.area)
         #expect(lines(buffer) == [
-            "  Hoạt động    [ ☑ Có             ]",
-            "▶ Ghi chú      [                  ]",
+            "  Hoạt động    [ ☑ Có              ]",
+            "▶ Ghi chú      [                   ]",
             "               Tối đa 200 ký tự",
         ])
         #expect(form.cursorPosition(in: buffer.area) == Point(x: 17, y: 1))
@@ -73,9 +73,9 @@ import TerminalUI
         form.fields = Self.fields(focus: 1, error: "Sai")
         form.render(into: &buffer, area: buffer.area)
         #expect(lines(buffer) == [
-            "▶ Tên đơn vị * [ Suối Giàng       ]",
+            "▶ Tên đơn vị * [ Suối Giàng        ]",
             "               ⚠ Sai",
-            "  Loại         [ Xã             ▾ ]",
+            "  Loại         [ Xã              ▾ ]",
         ])
         #expect(form.cursorPosition(in: Rect(x: 2, y: 5, width: 36, height: 3)) == Point(x: 29, y: 5))
     }
@@ -103,8 +103,8 @@ import TerminalUI
         ], maxLabelWidth: 12)
         form.render(into: &buffer, area: buffer.area)
         #expect(lines(buffer) == [
-            "  Số hộ ngh… * [ 12         ]",
-            "▶ Toggle       [ ☐ Không    ]",
+            "  Số hộ ngh… * [ 12          ]",
+            "▶ Toggle       [ ☐ Không     ]",
         ])
     }
 }

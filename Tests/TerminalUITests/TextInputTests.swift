@@ -114,7 +114,7 @@ import TerminalUI
         #expect(TextInput("abcde", cursor: 0).visible(width: 3) == ("abc", 0))
         #expect(TextInput("abcdef", cursor: 4).visible(width: 3) == ("cde", 2))
         // Wide characters take two columns and are never cut.
-        #expect(TextInput("中文字符").visible(width: 6) == ("文字", 4))
+        #expect(TextInput("中文字符").visible(width: 6) == ("字符", 4))
         #expect(TextInput("中文字符", cursor: 3).visible(width: 6) == ("文字符", 4))
         #expect(TextInput("a中文b", cursor: 0).visible(width: 4) == ("a中", 0))
         #expect(TextInput("中").visible(width: 1) == ("", 0))

@@ -23,6 +23,17 @@ import TerminalUI
         ("keybar", { KeyBar(toyKeys.keyBarHints).render(into: &$0, area: $1) }),
         ("help", { HelpOverlay(title: long, keyMap: toyKeys, footer: long).render(into: &$0, area: $1) }),
         ("modal", { Modal.confirm(title: long, text: long, accept: "Có", cancel: "中文").render(into: &$0, area: $1) }),
+        ("form", {
+            Form(fields: [
+                FormField(label: long, input: TextInput(long, cursor: 9), isFocused: true, isRequired: true, error: long),
+                FormField(label: "中文", value: long, kind: .choice, hint: long),
+                FormField(label: "Bật", value: long, kind: .toggle(isOn: true)),
+            ]).render(into: &$0, area: $1)
+        }),
+        ("picklist", {
+            PickList(items: [long, "中文", "Cuối"], fold: { $0.lowercased() }, filter: TextInput("中"))
+                .render(into: &$0, area: $1, title: long, filterLabel: "Lọc: ", placeholder: long)
+        }),
     ]
 
     @Test(arguments: 0..<widgets.count)

@@ -47,13 +47,19 @@ public struct FieldSpec: Hashable, Sendable {
 
 /// Reading what was typed, with messages that say what is expected.
 enum FieldParse {
+    /// Money is read as a count first (12.000.000 groups thousands), then as a decimal (2,9 tỷ).
+    static func money(_ text: String) -> Double? {
+        VietnameseNumber.parse(text, isCount: true) ?? VietnameseNumber.parse(text)
+    }
+
     static func problem(_ spec: FieldSpec, _ text: String) -> ValidationProblem? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return spec.required ? .required : nil }
         switch spec.kind {
         case .text, .choice, .toggle: return nil
         case .count, .year: return VietnameseNumber.parse(t, isCount: true) == nil ? .notANumber(t) : nil
-        case .decimal, .money: return VietnameseNumber.parse(t) == nil ? .notANumber(t) : nil
+        case .decimal: return VietnameseNumber.parse(t) == nil ? .notANumber(t) : nil
+        case .money: return money(t) == nil ? .notANumber(t) : nil
         case .date: return Day(parsing: t) == nil ? .notADate(t) : nil
         }
     }

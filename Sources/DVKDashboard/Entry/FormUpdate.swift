@@ -62,15 +62,15 @@ enum FormUpdate {
 
     /// Editing keys: text, choices, toggles, the pick list.
     static func key(_ key: Key, _ s: inout AppState) -> [Effect] {
-        guard var f = s.form, let spec = f.focusedField else { return [] }
-        defer { s.form = f }
-        if f.question != nil {
-            if case let .character(c) = key {
-                if "cCyY".contains(c) { s.form = f; return perform(.confirmYes, &s) }
-                if "kKnN".contains(c) { f.question = nil }
-            }
+        // A question takes c/y (yes) or k/n (no) and nothing else.
+        if s.form?.question != nil {
+            guard case let .character(c) = key else { return [] }
+            if "cCyY".contains(c) { return perform(.confirmYes, &s) }
+            if "kKnN".contains(c) { return perform(.confirmNo, &s) }
             return []
         }
+        guard var f = s.form, let spec = f.focusedField else { return [] }
+        defer { s.form = f }
         if f.picking == nil, key == .up || key == .down {
             move(&f, by: key == .up ? -1 : 1, s.lang)
             return []

@@ -220,7 +220,7 @@ enum Forms {
             var m = Model(id: 0, unitID: id("unit") ?? s.location.unitID, kind: ModelKind(rawValue: f.choice("kind")?.value ?? "") ?? .collective,
                           title: str("title"), fieldCode: f.choice("field")?.value ?? "", description: str("description"),
                           goals: str("goals"), expectedOutputs: str("expectedOutputs"),
-                          fundsVND: number("fundsVND").map { Int64($0.rounded()) }, workDays: int("workDays"),
+                          fundsVND: FieldParse.money(f.text("fundsVND")).map { Int64($0.rounded()) }, workDays: int("workDays"),
                           registeredOn: day("registeredOn"), launchedOn: day("launchedOn"))
             if case let .editModel(old) = f.kind {
                 m.id = old.id

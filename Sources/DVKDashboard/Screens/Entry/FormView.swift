@@ -4,7 +4,9 @@ import TerminalUI
 /// An open entry form, drawn over the screen it was opened from.
 enum FormView {
     static func frame(_ f: FormState, _ body: Rect) -> Rect {
-        let height = min(body.height, f.fields.count * 2 + 3)
+        // One line a field, one more under each error and under the focused field's hint.
+        let extra = f.errors.values.count + (f.focusedField?.hint != nil || f.focusedField.map(isChoice) == true ? 1 : 0)
+        let height = min(body.height, f.fields.count + extra + 2)
         return body.centered(width: min(body.width - 2, 92), height: height)
     }
 
@@ -50,6 +52,11 @@ enum FormView {
             Modal.confirm(title: t.pick("Xác nhận", "Confirm"), text: text, accept: t.pick("c: Có", "y: Yes"), cancel: t.pick("k: Không", "n: No"))
                 .render(into: &b, area: body)
         }
+    }
+
+    static func isChoice(_ spec: FieldSpec) -> Bool {
+        if case .choice = spec.kind { return true }
+        return false
     }
 
     /// Where the terminal cursor goes: in the focused text field or the pick list's filter.

@@ -25,7 +25,7 @@ enum GridView {
             b.write(h, x: x, y: inner.y, width: widths[i], alignment: .left, role: .header)
             x += widths[i] + 1
         }
-        b.write(t.pick("Lĩnh vực: ←/→ hoặc 1–4 · Loại: t tập thể, c cá nhân · Hiệu quả: c có, k không, Space đổi",
+        b.write(t.pick("Lĩnh vực: ←/→, 1–4 · Loại: t tập thể, c cá nhân · Hiệu quả: c có, k không",
                        "Field: ←/→ or 1–4 · Kind: t collective, c individual · Effective: c yes, k no, Space cycles"),
                 x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
         // Two lines a row: the values, then the row's error or status.

@@ -32,7 +32,7 @@ enum HistoryView {
         panel.render(into: &b, area: detailRect)
         guard s.history.indices.contains(s.historySelected) else { return }
         let inner = panel.inner(of: detailRect).inset(dx: 1, dy: 0)
-        let lines = diff(s.history[s.historySelected])
+        let lines = diff(s.history[s.historySelected], t)
         for (i, line) in lines.prefix(inner.height).enumerated() {
             b.write(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
         }
@@ -85,10 +85,29 @@ enum HistoryView {
         return (o["title"] as? String) ?? (o["name"] as? String) ?? ""
     }
 
-    /// One line per changed column: “title: A → B”. Keys used for sorting and search are left out.
-    static func diff(_ e: HistoryEntry) -> [String] {
+    /// Column names as an officer reads them.
+    static func columnName(_ c: String, _ t: Texts) -> String {
+        let names: [String: (String, String)] = [
+            "title": ("Tên", "Title"), "name": ("Tên", "Name"), "field_code": ("Lĩnh vực", "Field"), "kind": ("Loại", "Kind"),
+            "unit_id": ("Đơn vị", "Unit"), "registered_on": ("Ngày đăng ký", "Registered"), "launched_on": ("Ngày ra mắt", "Launched"),
+            "removed_on": ("Ngày loại bỏ", "Removed"), "removal_reason": ("Lý do loại bỏ", "Removal reason"),
+            "description": ("Mô tả", "Description"), "goals": ("Mục tiêu", "Goals"), "expected_outputs": ("Kết quả dự kiến", "Outputs"),
+            "funds_vnd": ("Kinh phí", "Budget"), "work_days": ("Ngày công", "Work-days"), "year": ("Năm", "Year"),
+            "effective": ("Hiệu quả", "Effective"), "note": ("Ghi chú", "Note"), "permille": ("Hài lòng (‰)", "Satisfaction (‰)"),
+            "respondents": ("Số người trả lời", "Respondents"), "adopted": ("Ban hành", "Adopted"), "disseminated": ("Phổ biến", "Disseminated"),
+            "threshold": ("Ngưỡng", "Threshold"), "parent_id": ("Cấp trên", "Parent"), "valid_to": ("Hiệu lực đến", "Valid to"),
+            "merged_into_id": ("Sáp nhập vào", "Merged into"), "decision_number": ("Số quyết định", "Decision no."),
+            "decided_on": ("Ngày quyết định", "Decided on"), "level": ("Cấp", "Level"), "issuer": ("Cơ quan", "Issuer"),
+            "recipient": ("Người nhận", "Recipient"), "model_id": ("Mô hình", "Model"),
+        ]
+        return names[c].map { t.pick($0.0, $0.1) } ?? c
+    }
+
+    /// One line per changed column: “Tên: A → B”. Keys kept for sorting and
+    /// search are left out, and so are empty values on both sides.
+    static func diff(_ e: HistoryEntry, _ t: Texts) -> [String] {
         let before = object(e.before), after = object(e.after)
-        let hidden: Set<String> = ["sort_key", "search_key"]
+        let hidden: Set<String> = ["sort_key", "search_key", "id", "is_demo", "source", "ref"]
         let keys = Set(before.keys).union(after.keys).subtracting(hidden).sorted()
         func show(_ v: Any?) -> String {
             switch v {
@@ -98,9 +117,11 @@ enum HistoryView {
             default: return "\(v!)"
             }
         }
+        let blank: Set<String> = ["–", "“”"]
         return keys.compactMap { k in
             let a = show(before[k]), b = show(after[k])
-            return a == b ? nil : "\(k): \(a) → \(b)"
+            if a == b || (blank.contains(a) && blank.contains(b)) { return nil }
+            return "\(columnName(k, t)): \(a) → \(b)"
         }
     }
 }

@@ -1,0 +1,280 @@
+import DVKApp
+import DVKCore
+import DVKDashboard
+import DVKStore
+import Foundation
+import TerminalUI
+import Testing
+
+/// Data entry driven by keys through `update`, against a private copy of the
+/// demo database: what is saved, what is audited, what the officer is told.
+@Suite("Data entry")
+struct EntryTests {
+    func open(_ db: AppDatabase, unit: String = "Xã Suối Giàng", screen: Screen = .models) throws -> Dashboard {
+        try Demo.dashboard(unit: unit, screen: screen, db: db)
+    }
+
+    func models(_ db: AppDatabase, titled title: String) throws -> [Model] {
+        try db.models(ModelQuery(unitIDs: try db.allUnits().map(\.id), year: 2025, search: title, limit: 50)).rows.map(\.model)
+    }
+
+    /// Tab to the field with `key` in the open form.
+    func focus(_ key: String, _ m: inout Dashboard, _ db: AppDatabase) {
+        guard let target = m.state.form?.fields.firstIndex(where: { $0.key == key }) else { return }
+        while m.state.form?.focus != target { Demo.press([.tab], on: &m, db: db) }
+    }
+
+    @Test func addingAModelSavesItAuditsItAndMovesTheNumbersAtOnce() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        let pendingBefore = try #require(m.state.overview?.unit.models.pending)
+        Demo.press([.character("a")], on: &m, db: db)
+        #expect(m.state.mode == .form)
+        Demo.type("Tổ tự quản đường làng", on: &m, db: db)
+        focus("field", &m, db)
+        Demo.press([.right], on: &m, db: db) // economy → culture and society
+        focus("fundsVND", &m, db)
+        Demo.type("2,9 tỷ", on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        #expect(m.state.mode == .normal)
+        #expect(m.state.message == "Đã lưu. (u: hoàn tác)")
+        let saved = try #require(try models(db, titled: "to tu quan duong lang").first)
+        #expect(saved.title == "Tổ tự quản đường làng")
+        #expect(saved.fieldCode == "cultureSociety")
+        #expect(saved.fundsVND == 2_900_000_000)
+        #expect(saved.launchedOn == Day(year: 2025, month: 12, day: 15))
+        let audit = try #require(try db.auditLog(limit: 1).first)
+        #expect(audit.officer == "kiểm thử" && audit.action == "add" && audit.entity == "model")
+        #expect(audit.afterJSON?.contains("Tổ tự quản đường làng") == true)
+        // Launched this year and not evaluated yet: one more pending, shown at once.
+        #expect(m.state.overview?.unit.models.pending == pendingBefore + 1)
+    }
+
+    @Test func everyProblemIsSaidUnderItsFieldAndTheCursorGoesToTheFirst() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        let auditBefore = try db.count(.audit_log)
+        Demo.press([.character("a")], on: &m, db: db)
+        focus("registeredOn", &m, db)
+        Demo.type("10/01/2024", on: &m, db: db)
+        focus("launchedOn", &m, db)
+        Demo.press([.ctrl("u")], on: &m, db: db)
+        Demo.type("01/01/2024", on: &m, db: db)
+        focus("workDays", &m, db)
+        Demo.type("abc", on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        let f = try #require(m.state.form)
+        #expect(f.errors["title"] == "Chưa nhập: trường này là bắt buộc.")
+        #expect(f.errors["workDays"] == "“abc” không phải số: ví dụ 92,5 hoặc 2.600.")
+        #expect(f.fields[f.focus].key == "title")
+        #expect(m.state.message == "Chưa lưu: 2 trường cần sửa.")
+        // With a title, the cross-field rule speaks.
+        Demo.type("Mô hình thử", on: &m, db: db)
+        focus("workDays", &m, db)
+        Demo.press([.ctrl("u")], on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        #expect(m.state.form?.errors["launchedOn"] == "Ngày này không được trước ngày đăng ký.")
+        focus("launchedOn", &m, db)
+        Demo.press([.ctrl("u")], on: &m, db: db)
+        Demo.type("31/02/2024", on: &m, db: db)
+        Demo.press([.tab], on: &m, db: db) // leaving the field checks it
+        #expect(m.state.form?.errors["launchedOn"] == "“31/02/2024” không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 16/03/2023.")
+        #expect(try db.count(.audit_log) == auditBefore)
+    }
+
+    @Test func escAsksBeforeThrowingAwayWhatWasTyped() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        Demo.press([.character("a")], on: &m, db: db)
+        Demo.type("Chưa lưu", on: &m, db: db)
+        Demo.press([.escape], on: &m, db: db)
+        #expect(m.state.form?.question == .discard)
+        Demo.press([.character("k")], on: &m, db: db)
+        #expect(m.state.form?.question == nil)
+        #expect(m.state.form?.text("title") == "Chưa lưu")
+        Demo.press([.escape, .character("c")], on: &m, db: db)
+        #expect(m.state.form == nil)
+        #expect(try models(db, titled: "chua luu").isEmpty)
+    }
+
+    @Test func telexTypingInAForm() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        Demo.press([.character("a"), .function(6)], on: &m, db: db)
+        Demo.type("Suoois Giangf ddaf", on: &m, db: db)
+        #expect(m.state.form?.text("title") == "Suối Giàng đà")
+        Demo.press([.ctrl("t")], on: &m, db: db)
+        Demo.type(" dd", on: &m, db: db)
+        #expect(m.state.form?.text("title") == "Suối Giàng đà dd")
+    }
+
+    @Test func editThenUndoAndRedoThroughTheAuditLog() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        let original = try #require(Entry_selected(m))
+        Demo.press([.enter], on: &m, db: db)
+        #expect(m.state.form?.text("title") == original.title)
+        Demo.press([.ctrl("u")], on: &m, db: db)
+        Demo.type("Tên mới", on: &m, db: db)
+        Demo.press([.ctrl("s")], on: &m, db: db)
+        #expect(try db.model(id: original.id)?.title == "Tên mới")
+        Demo.press([.character("u")], on: &m, db: db)
+        #expect(try db.model(id: original.id)?.title == original.title)
+        #expect(m.state.message == "Đã hoàn tác. (Ctrl-R: làm lại)")
+        Demo.press([.ctrl("r")], on: &m, db: db)
+        #expect(try db.model(id: original.id)?.title == "Tên mới")
+        let actions = try db.auditLog(limit: 3).map(\.action)
+        #expect(actions[0].hasPrefix("redo:") && actions[1].hasPrefix("undo:") && actions[2] == "update")
+        Demo.press([.character("u"), .character("u")], on: &m, db: db)
+        #expect(m.state.message == "Không có thay đổi nào để hoàn tác trong phiên này.")
+    }
+
+    @Test func evaluationRemovalAndRecognitionOfASelectedModel() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        let model = try #require(Entry_selected(m))
+        Demo.press([.character("v")], on: &m, db: db)
+        Demo.press([.tab, .character(" ")], on: &m, db: db) // effective: yes → no
+        Demo.press([.function(2)], on: &m, db: db)
+        #expect(try db.evaluations(model: model.id).first { $0.year == 2025 }?.effective == false)
+
+        Demo.press([.character("x"), .function(2)], on: &m, db: db)
+        #expect(m.state.form?.errors["removalReason"] == "Chưa nhập: trường này là bắt buộc.")
+        // The cursor is already on the field in error.
+        #expect(m.state.form?.focusedField?.key == "removalReason")
+        Demo.type("Mô hình hình thức", on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        let removed = try #require(try db.model(id: model.id))
+        #expect(removed.removedOn == Day(year: 2025, month: 12, day: 15))
+        #expect(removed.removalReason == "Mô hình hình thức")
+
+        Demo.press([.character("c")], on: &m, db: db)
+        Demo.press([.tab], on: &m, db: db)
+        Demo.type("15/QĐ-BCĐ", on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        #expect(m.state.message == "Đã lưu. (u: hoàn tác)")
+    }
+
+    @Test func aSecondModelWithTheSameTitleAsksFirst() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        let existing = try #require(Entry_selected(m))
+        Demo.press([.character("a")], on: &m, db: db)
+        Demo.type(existing.title.uppercased(), on: &m, db: db)
+        focus("launchedOn", &m, db)
+        Demo.press([.ctrl("u")], on: &m, db: db)
+        Demo.type(existing.launchedOn?.description ?? "01/01/2021", on: &m, db: db)
+        let before = try db.count(.model)
+        Demo.press([.function(2)], on: &m, db: db)
+        guard case .duplicate? = m.state.form?.question else { Issue.record("no duplicate question"); return }
+        #expect(try db.count(.model) == before)
+        Demo.press([.character("c")], on: &m, db: db)
+        #expect(try db.count(.model) == before + 1)
+    }
+
+    @Test func surveyPercentAcceptsTheVietnameseCommaAndRefusesOutOfRange() throws {
+        let db = Demo.fresh()
+        var m = try open(db, unit: "Huyện Văn Chấn", screen: .units)
+        let commune = try #require(m.state.visibleChildren.first?.unit)
+        Demo.press([.character("y"), .tab], on: &m, db: db)
+        Demo.type("120", on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        #expect(m.state.form?.errors["percent"] == "Tỷ lệ 120 nằm ngoài khoảng 0–100%.")
+        Demo.press([.ctrl("u")], on: &m, db: db)
+        Demo.type("92,5", on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        #expect(try db.facts(year: 2025)[commune.id]?.survey?.permille == 925)
+        #expect(m.state.visibleChildren.first?.progress(for: .satisfaction)?.value == 92.5)
+    }
+
+    @Test func unitsCanBeAddedRenamedAndMerged() throws {
+        let db = Demo.fresh()
+        var m = try open(db, unit: "Huyện Văn Chấn", screen: .units)
+        Demo.press([.character("a")], on: &m, db: db)
+        Demo.type("Xã Mới Lập", on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        #expect(m.state.overview?.children.contains { $0.unit.name == "Xã Mới Lập" } == true)
+        Demo.press([.character("/")] + Demo.keys("moi lap") + [.enter], on: &m, db: db)
+        Demo.press([.character("r"), .ctrl("u")], on: &m, db: db)
+        Demo.type("Xã Mới", on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        #expect(try db.findUnits("Xã Mới").first?.name == "Xã Mới")
+        #expect(try db.auditLog(limit: 1).first?.entity == "unit")
+    }
+
+    @Test func targetsAreEditedAsData() throws {
+        let db = Demo.fresh()
+        var m = try open(db, unit: "Huyện Văn Chấn", screen: .overview)
+        Demo.press([.character("T")], on: &m, db: db)
+        focus("code", &m, db)
+        Demo.press([.right], on: &m, db: db) // plan → models
+        #expect(m.state.form?.choice("code")?.value == "models")
+        #expect(m.state.form?.text("threshold") == "10")
+        focus("threshold", &m, db)
+        Demo.press([.ctrl("u")], on: &m, db: db)
+        Demo.type("12", on: &m, db: db)
+        Demo.press([.function(2)], on: &m, db: db)
+        let t = try #require(try db.targets().first { $0.code == "models" })
+        #expect(t.threshold == 12)
+        #expect(m.state.overview?.unit.progress(for: .effectiveModelsPerUnit)?.target.threshold == 12)
+    }
+
+    @Test func readOnlyEntryKeysExplainInsteadOfOpeningAForm() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        m.state.isReadOnly = true
+        for key in ["a", "v", "x", "b"] {
+            Demo.press([.character(Character(key))], on: &m, db: db)
+            #expect(m.state.form == nil && m.state.mode == .normal)
+            #expect(m.state.message?.contains("chỉ đọc") == true)
+        }
+    }
+
+    @Test func historyShowsWhoChangedWhat() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        Demo.press([.character("a")], on: &m, db: db)
+        Demo.type("Nhật ký thử", on: &m, db: db)
+        Demo.press([.function(2), .character("5")], on: &m, db: db)
+        #expect(m.state.screen == .history)
+        let top = try #require(m.state.history.first)
+        #expect(top.officer == "kiểm thử" && top.action == "add")
+        #expect(Demo.text(m).contains("Nhật ký thử"))
+        #expect(Demo.text(m).contains("Tên: – → Nhật ký thử"))
+    }
+
+    /// Ten models for a commune through the grid, counting every key press.
+    @Test func tenModelsThroughTheGridInFewKeys() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        let before = try db.count(.model)
+        var keys = 0
+        func press(_ k: [Key]) { keys += k.count; Demo.press(k, on: &m, db: db) }
+        press([.character("b")])
+        #expect(m.state.mode == .grid)
+        let titles = ["Tổ hòa giải thôn Pang Cáng", "Camera an ninh bản Giàng A", "Chi hội nông dân chè sạch",
+                      "Đường hoa thanh niên", "Tủ sách cộng đồng", "Hộ nghèo vươn lên", "Câu lạc bộ dân ca",
+                      "Tổ tuần tra bản", "Nhà văn hóa sạch đẹp", "Dân vận khéo chuyển đổi số"]
+        for (i, title) in titles.enumerated() {
+            // Title, field number, kind (Enter keeps collective), date kept from the row above, effective = c.
+            press(title.map { .character($0) } + [.tab, .character(String(i % 4 + 1).first!), .tab, .tab])
+            if i == 0 { press([.ctrl("u")] + "15/3/25".map { .character($0) }) }
+            press([.tab, .character("c"), .tab])
+        }
+        press([.escape])
+        #expect(m.state.mode == .normal)
+        #expect(try db.count(.model) == before + 10)
+        let saved = try models(db, titled: "cong dong")
+        #expect(saved.contains { $0.title == "Tủ sách cộng đồng" && $0.launchedOn == Day(year: 2025, month: 3, day: 15) })
+        #expect(try db.evaluations(model: saved[0].id).first?.effective == true)
+        // The figure in docs/DATA-ENTRY.md: 10 models in this many key presses.
+        #expect(keys == 289)
+    }
+}
+
+/// The model selected on the models screen.
+func Entry_selected(_ m: Dashboard) -> Model? {
+    guard let page = m.state.models.page else { return nil }
+    let i = m.state.models.selected - page.query.offset
+    return page.rows.indices.contains(i) ? page.rows[i].model : nil
+}
