@@ -42,7 +42,10 @@ struct UpdateTests {
         _ = send(.backTab, &s)
         _ = send(.backTab, &s)
         #expect(s.screen == .overview)
+        // Shift-Tab from the first screen wraps to the last, the history.
         _ = send(.backTab, &s)
+        #expect(s.screen == .history)
+        _ = send(.character("4"), &s)
         #expect(s.screen == .satisfaction)
     }
 
