@@ -38,7 +38,7 @@ public enum KeyTables {
             KeyBinding(.pageDown, help: t.pick("Xuống một trang", "Page down"), action: .pageDown),
             KeyBinding([.home, .character("g")], help: t.pick("Về đầu danh sách", "First row"), action: .top),
             KeyBinding([.end, .character("G")], help: t.pick("Về cuối danh sách", "Last row"), action: .bottom),
-            KeyBinding([.enter, .right, .character("l")], label: t.pick("Xem", "Open"), help: t.pick("Xem đơn vị cấp dưới", "Drill into the selected unit"), action: .drillIn),
+            KeyBinding([.enter, .right, .character("l")], label: screen == .models ? (readOnly ? "" : t.pick("Sửa", "Edit")) : t.pick("Xem", "Open"), help: t.pick("Xem đơn vị cấp dưới", "Drill into the selected unit"), action: .drillIn),
             KeyBinding([.backspace, .left, .character("h"), .escape], label: t.pick("Lùi", "Back"), help: t.pick("Quay lại cấp trên", "Back up a level / screen"), action: .back),
             KeyBinding(.character("["), label: t.pick("Năm−", "Year−"), help: t.pick("Năm trước", "Previous year"), action: .previousYear),
             KeyBinding(.character("]"), label: t.pick("Năm+", "Year+"), help: t.pick("Năm sau", "Next year"), action: .nextYear),

@@ -67,7 +67,10 @@ public enum Update {
 
     /// Everything on screen read again (after a save, undo or redo).
     static func reload(_ s: inout AppState) -> [Effect] {
+        // The list stays as the officer had it: same search, same row.
+        let search = s.models.search
         var effects = relocate(selection: selection(s), &s)
+        s.models.search = search
         if s.screen == .history { effects.append(.loadHistory(s.historyQuery)) }
         return effects
     }

@@ -39,11 +39,13 @@ enum FormUpdate {
                 f.question = .discard
             } else {
                 close(&s)
+                s.message = nil
             }
         case .confirmYes:
             switch f.question {
             case .discard?:
                 close(&s)
+                s.message = nil
             case let .duplicate(title)?:
                 f.question = nil
                 let (request, _) = Forms.request(f, s)

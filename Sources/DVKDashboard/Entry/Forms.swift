@@ -201,7 +201,8 @@ enum Forms {
     static func request(_ f: FormState, _ s: AppState) -> (SaveRequest?, [String: String]) {
         var errors: [String: String] = [:]
         for spec in f.fields { if let e = fieldError(f, spec, s.lang) { errors[spec.key] = e } }
-        if !errors.isEmpty { return (nil, errors) }
+        // Field problems and rule problems are all said at once; a field's own message wins.
+        let fieldErrors = errors
         let v = Validator(today: s.today)
         func day(_ k: String) -> Day? { Day(parsing: f.text(k)) }
         func int(_ k: String) -> Int? { VietnameseNumber.parse(f.text(k), isCount: true).map { Int($0) } }
@@ -276,7 +277,9 @@ enum Forms {
         case let .moveUnit(u):
             request = .moveUnit(u.id, parent: id("parent"))
         case let .mergeUnit(u):
-            guard let into = id("into"), let last = day("lastDay") else { return (nil, ["into": ValidationIssue(field: "into", problem: .required).message(s.lang)]) }
+            guard let into = id("into"), let last = day("lastDay") else {
+                return (nil, fieldErrors.isEmpty ? ["into": ValidationIssue(field: "into", problem: .required).message(s.lang)] : fieldErrors)
+            }
             if let from = u.validFrom, last < from {
                 issues.append(ValidationIssue(field: "lastDay", problem: .notBefore(otherFieldVI: "ngày bắt đầu hiệu lực", otherFieldEN: "start date")))
             }
@@ -290,7 +293,7 @@ enum Forms {
             issues = v.check(t)
             request = .target(t)
         }
-        errors = messages(issues)
+        errors = messages(issues).merging(fieldErrors) { _, field in field }
         return errors.isEmpty ? (request, [:]) : (nil, errors)
     }
 
