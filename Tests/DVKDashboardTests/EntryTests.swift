@@ -279,3 +279,27 @@ func Entry_selected(_ m: Dashboard) -> Model? {
     let i = m.state.models.selected - page.query.offset
     return page.rows.indices.contains(i) ? page.rows[i].model : nil
 }
+
+@Suite("History filters")
+struct HistoryFilterTests {
+    @Test func filtersByKindOfficerTimeAndUnit() throws {
+        let db = Demo.fresh()
+        var m = try Demo.dashboard(unit: "Xã Suối Giàng", screen: .models, size: Size(width: 160, height: 30), db: db)
+        Demo.press([.character("a")], on: &m, db: db)
+        Demo.type("Lọc nhật ký", on: &m, db: db)
+        Demo.press([.function(2), .character("5")], on: &m, db: db)
+        let all = m.state.history.count
+        #expect(all >= 2) // the import and the add
+        Demo.press([.character("f")], on: &m, db: db) // kind: models
+        #expect(m.state.historyQuery.entity == "model")
+        #expect(!m.state.history.isEmpty && m.state.history.allSatisfy { $0.entity == "model" })
+        Demo.press([.character("e")], on: &m, db: db) // officer: the first one listed
+        #expect(m.state.historyQuery.officer != nil)
+        #expect(m.state.history.allSatisfy { $0.officer == m.state.historyQuery.officer })
+        Demo.press([.character("t")], on: &m, db: db) // only this unit
+        #expect(m.state.historyQuery.underCurrentUnit)
+        Demo.press([.character("s")], on: &m, db: db) // since the first of the year
+        #expect(m.state.historyQuery.since == Day(year: 2025, month: 1, day: 1))
+        #expect(Demo.text(m).contains("từ ngày [s]: 01/01/2025"))
+    }
+}

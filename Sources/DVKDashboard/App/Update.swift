@@ -130,6 +130,14 @@ public enum Update {
             s.searchDraft.removeLast()
             return liveSearch(&s)
         case .cycleSort:
+            if s.screen == .history {
+                // Time window: all → this year → this month → today → all.
+                let t = s.today
+                let windows: [Day] = [Day.firstOf(year: t.year), Day(year: t.year, month: t.month, day: 1)!, t]
+                s.historyQuery.since = cycle(s.historyQuery.since, through: windows)
+                s.historySelected = 0
+                return [.loadHistory(s.historyQuery)]
+            }
             guard s.screen == .units else { return [] }
             if s.units.sort == UnitSort.allCases.last { s.units.descending.toggle() }
             s.units.sort = UnitSort(rawValue: (s.units.sort.rawValue + 1) % UnitSort.allCases.count)!
@@ -151,6 +159,11 @@ public enum Update {
             default: return []
             }
         case .cycleKind:
+            if s.screen == .history {
+                s.historyQuery.underCurrentUnit.toggle()
+                s.historySelected = 0
+                return []
+            }
             guard s.screen == .models else { return [] }
             s.models.kind = cycle(s.models.kind, through: ModelKind.allCases)
             return reloadModels(&s)
@@ -260,7 +273,7 @@ public enum Update {
         case .units: return s.visibleChildren.count
         case .models: return s.models.page?.total ?? 0
         case .satisfaction: return s.satisfaction?.rows.count ?? 0
-        case .history: return s.history.count
+        case .history: return HistoryView.visible(s).count
         }
     }
 

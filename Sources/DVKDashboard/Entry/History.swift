@@ -29,6 +29,8 @@ public struct HistoryQuery: Hashable, Sendable {
     public var entity: String?
     /// Only changes on or after this day.
     public var since: Day?
+    /// Only changes to records of the unit on screen and the units below it.
+    public var underCurrentUnit = false
     public var limit = 300
 
     public init(officer: String? = nil, entity: String? = nil, since: Day? = nil) {

@@ -14,14 +14,17 @@ enum HistoryView {
 
     static func render(_ s: AppState, into b: inout Buffer, area: Rect) {
         let t = Texts(s.lang)
-        var summary = [t.pick("\(s.history.count) thay đổi gần nhất", "\(s.history.count) latest changes")]
+        let entries = visible(s)
+        var summary = [t.pick("\(entries.count) thay đổi", "\(entries.count) changes")]
         summary.append(t.pick("loại [f]: ", "kind [f]: ") + (s.historyQuery.entity.map { entityName($0, t) } ?? t.all))
         summary.append(t.pick("cán bộ [e]: ", "officer [e]: ") + (s.historyQuery.officer ?? t.all))
+        summary.append(t.pick("từ ngày [s]: ", "since [s]: ") + (s.historyQuery.since?.description ?? t.all))
+        summary.append(t.pick("đơn vị [t]: ", "unit [t]: ") + (s.historyQuery.underCurrentUnit ? (s.overview?.unit.unit.name ?? "") : t.all))
         b.write(summary.joined(separator: " · "), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
         let (tableRect, detailRect) = split(area)
         let columns = [TableColumn(t.pick("Lúc", "When"), width: 17), TableColumn(t.pick("Cán bộ", "Officer"), width: 14),
                        TableColumn(t.pick("Thao tác", "Action"), width: 12), TableColumn(t.pick("Đối tượng", "What"), width: .min(20))]
-        let rows = s.history.map { e -> [TableCell] in
+        let rows = entries.map { e -> [TableCell] in
             [TableCell(time(e.at)), TableCell(e.officer), TableCell(actionName(e.action, t)),
              TableCell(entityName(e.entity, t) + " " + (e.entityID.map { "#\($0)" } ?? "") + " " + label(e))]
         }
@@ -30,11 +33,23 @@ enum HistoryView {
               placeholder: t.pick("Chưa có thay đổi nào.", "No changes yet.")).render(into: &b, area: tableRect)
         let panel = Panel(title: t.pick("Trước → sau", "Before → after"))
         panel.render(into: &b, area: detailRect)
-        guard s.history.indices.contains(s.historySelected) else { return }
+        guard entries.indices.contains(s.historySelected) else { return }
         let inner = panel.inner(of: detailRect).inset(dx: 1, dy: 0)
-        let lines = diff(s.history[s.historySelected], t)
+        let lines = diff(entries[s.historySelected], t)
         for (i, line) in lines.prefix(inner.height).enumerated() {
             b.write(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
+        }
+    }
+
+    /// The loaded entries after the unit filter: records whose unit (or, for
+    /// a unit, itself) lies under the unit on screen. Evaluations and
+    /// recognitions name only their model and are left out by this filter.
+    static func visible(_ s: AppState) -> [HistoryEntry] {
+        guard s.historyQuery.underCurrentUnit, let ids = s.overview.map({ Set($0.subtreeUnitIDs) }) else { return s.history }
+        return s.history.filter { e in
+            let image = object(e.after).isEmpty ? object(e.before) : object(e.after)
+            let unit = (e.entity == "unit" ? image["id"] : image["unit_id"]) as? NSNumber
+            return unit.map { ids.contains($0.int64Value) } ?? false
         }
     }
 
