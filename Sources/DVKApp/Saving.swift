@@ -8,6 +8,7 @@ enum Saving {
     static func perform(_ request: SaveRequest, on db: AppDatabase, lang: Language) -> SaveOutcome {
         do {
             var modelID: Model.ID?
+            var audits: [Int64] = []
             switch request {
             case let .addModel(m, confirmed):
                 if !confirmed, try db.hasSimilarModel(title: m.title, unit: m.unitID, year: (m.launchedOn ?? m.registeredOn)?.year) {
@@ -31,6 +32,7 @@ enum Saving {
             case let .gridRow(m, year, effective):
                 if m.id == 0 {
                     modelID = try db.addModel(m)
+                    if let a = try db.lastAuditID() { audits.append(a) }
                 } else {
                     var existing = try db.model(id: m.id) ?? m
                     existing.title = m.title
@@ -39,13 +41,16 @@ enum Saving {
                     existing.launchedOn = m.launchedOn
                     try db.updateModel(existing)
                     modelID = m.id
+                    if let a = try db.lastAuditID() { audits.append(a) }
                 }
                 if let effective, let id = modelID {
                     try db.recordEvaluation(Evaluation(modelID: id, year: year, effective: effective))
+                    if let a = try db.lastAuditID() { audits.append(a) }
                 }
+                return .saved(auditIDs: audits, modelID: modelID)
             }
             guard let audit = try db.lastAuditID() else { return .refused("?", field: nil) }
-            return .saved(auditID: audit, modelID: modelID)
+            return .saved(auditIDs: [audit], modelID: modelID)
         } catch let e as StoreError {
             if case let .invalid(_, issues) = e, let first = issues.first {
                 return .refused(first.message(lang), field: first.field)

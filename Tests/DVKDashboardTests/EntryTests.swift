@@ -273,6 +273,26 @@ struct EntryTests {
     }
 }
 
+@Suite("Grid undo")
+struct GridUndoTests {
+    @Test func aGridRowIsUndoneOneAuditedChangeAtATime() throws {
+        let db = Demo.fresh()
+        var m = try Demo.dashboard(unit: "Xã Suối Giàng", screen: .models, db: db)
+        let models = try db.count(.model), evaluations = try db.count(.evaluation)
+        Demo.press([.character("b")], on: &m, db: db)
+        Demo.type("Mô hình từ bảng", on: &m, db: db)
+        Demo.press([.tab, .character("2"), .tab, .tab, .tab, .character("c"), .tab, .escape], on: &m, db: db)
+        #expect(try db.count(.model) == models + 1 && db.count(.evaluation) == evaluations + 1)
+        Demo.press([.character("u")], on: &m, db: db)
+        #expect(try db.count(.evaluation) == evaluations)
+        #expect(try db.count(.model) == models + 1)
+        Demo.press([.character("u")], on: &m, db: db)
+        #expect(try db.count(.model) == models)
+        Demo.press([.ctrl("r"), .ctrl("r")], on: &m, db: db)
+        #expect(try db.count(.model) == models + 1 && db.count(.evaluation) == evaluations + 1)
+    }
+}
+
 /// The model selected on the models screen.
 func Entry_selected(_ m: Dashboard) -> Model? {
     guard let page = m.state.models.page else { return nil }

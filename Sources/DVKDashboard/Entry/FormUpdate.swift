@@ -158,8 +158,8 @@ enum FormUpdate {
         s.isLoading = false
         let t = Texts(s.lang)
         switch outcome {
-        case let .saved(auditID, _):
-            s.undoStack.append(auditID)
+        case let .saved(auditIDs, _):
+            s.undoStack += auditIDs
             s.redoStack.removeAll()
             s.message = t.saved
             if s.mode == .form { close(&s) }

@@ -168,8 +168,8 @@ enum GridUpdate {
         let index = g.rows.firstIndex { $0.savedModelID == m.id && m.id != 0 }
             ?? g.rows.lastIndex { $0.title.text.trimmingCharacters(in: .whitespaces) == m.title && $0.savedModelID == nil }
         switch outcome {
-        case let .saved(auditID, modelID):
-            s.undoStack.append(auditID)
+        case let .saved(auditIDs, modelID):
+            s.undoStack += auditIDs
             s.redoStack.removeAll()
             if let i = index {
                 g.rows[i].savedModelID = modelID ?? g.rows[i].savedModelID

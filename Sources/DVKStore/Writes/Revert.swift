@@ -23,13 +23,9 @@ extension AppDatabase {
         "meta": ("meta", ["key"]),
     ]
 
-    /// The newest audit row written by this officer: what the last save was.
-    public func lastAuditID() throws -> Int64? {
-        let officer = officer
-        return try read { db in
-            try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit_log WHERE officer = ?", arguments: [officer])
-        }
-    }
+    /// The audit row of this connection's latest named write: what the last
+    /// save was. Every named write ends with its audit insert.
+    public func lastAuditID() throws -> Int64? { latestAudit.get() }
 
     /// Puts the entity of audit row `id` back as it was before (undo) or after
     /// (redo) that change. Returns the new audit row's id.
