@@ -150,19 +150,6 @@ hex() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | tr a-f A-F; }
 
 # ---------------------------------------------------------------- tmux runs
 
-# start_shell NAME W H: a fresh tmux session running an interactive shell
-# in a clean environment (UTF-8, xterm-256color, a private HOME).
-start_shell() {
-    local name=$1 w=$2 h=$3
-    tm new-session -d -s "$name" -x "$w" -y "$h" \
-        "exec env -u LC_ALL -u LC_CTYPE -u LANGUAGE LANG=C.UTF-8 TERM=xterm-256color \
-         HOME='$TMP/home' XDG_DATA_HOME='$TMP/home/.local/share' PS1='e2e\$ ' \
-         bash --norc --noprofile -i"
-    E2E_TARGET="$name"
-    E2E_RUN_OK=1
-    SOCKET_PATH=$(tm display -p '#{socket_path}' 2>/dev/null || echo "$SOCKET_PATH")
-    expect "$name: shell prompt" row 1 '^e2e\$ ?$'
-}
 
 # write_runner N DB [ARG…]: the commands typed at the shell for run N: the
 # tty modes before, the dashboard (its pid in $TMP/pid-N), the tty modes

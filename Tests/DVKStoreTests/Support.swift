@@ -48,7 +48,7 @@ enum Fixture {
     /// Every model and evaluation in the database, read back through the public API.
     static func allModelsAndEvaluations(_ db: AppDatabase) throws -> ([Model], [Evaluation]) {
         let ids = try db.allUnits().map(\.id)
-        let models = try db.models(under: ids, limit: Int(Int32.max), offset: 0)
+        let models = try db.models(ModelQuery(unitIDs: ids, year: 2025, limit: Int(Int32.max))).rows.map(\.model)
         var evaluations: [Evaluation] = []
         for m in models { evaluations += try db.evaluations(model: m.id) }
         return (models, evaluations)

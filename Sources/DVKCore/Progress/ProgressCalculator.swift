@@ -50,14 +50,6 @@ public struct ProgressCalculator: Sendable {
         return out
     }
 
-    /// Progress for one unit and its direct children.
-    public func compute(_ id: OrgUnit.ID) -> (unit: UnitProgress, children: [UnitProgress])? {
-        let target = tree.resolve(id)
-        let all = computeSubtree(id)
-        guard let me = all[target] else { return nil }
-        return (me, (tree.children[target] ?? []).compactMap { all[$0] })
-    }
-
     /// Progress for a unit (resolved through mergers) and every valid unit below it.
     public func computeSubtree(_ id: OrgUnit.ID) -> [OrgUnit.ID: UnitProgress] {
         var out: [OrgUnit.ID: UnitProgress] = [:]

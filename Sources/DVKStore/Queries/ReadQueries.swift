@@ -102,22 +102,6 @@ extension AppDatabase: ProgressSource {
     /// Level words that start place names, folded.
     static let levelPrefixes = ["tinh", "thanh pho", "huyen", "thi xa", "quan", "xa", "phuong", "thi tran"]
 
-    /// A window of models under a unit (the unit itself and its descendants at
-    /// `asOfYear`'s end), in Vietnamese title order; long lists are paged.
-    public func models(under unitIDs: [OrgUnit.ID], search: String? = nil, limit: Int, offset: Int) throws -> [Model] {
-        guard !unitIDs.isEmpty else { return [] }
-        let key = search.map(VietnameseText.searchKey) ?? ""
-        let ids = "[" + unitIDs.map(String.init).joined(separator: ",") + "]"
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT m.* FROM model m
-                WHERE m.unit_id IN (SELECT value FROM json_each(?1))
-                  AND (?2 = '' OR m.search_key LIKE '%' || ?2 || '%' ESCAPE '\\')
-                ORDER BY m.sort_key, m.id LIMIT ?3 OFFSET ?4
-                """, arguments: [ids, AppDatabase.likeEscaped(key), limit, offset]).map(Rows.model)
-        }
-    }
-
     public func model(id: Model.ID) throws -> Model? {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM model WHERE id = ?", arguments: [id]).map(Rows.model) }
     }
