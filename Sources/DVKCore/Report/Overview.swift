@@ -39,16 +39,17 @@ public struct Overview: Sendable {
         guard let me = snap.progress[top] else { return nil }
         let kids = (tree.children[top] ?? []).compactMap { snap.progress[$0] }
         let inSubtree = Set([top] + tree.descendants(of: top))
+        // The only root's subtree is everything: no copies to filter.
+        let everything = inSubtree.count == snap.progress.count
         let figures = snap.figures.filter { inSubtree.contains(tree.resolve($0.unitID)) }
         let mismatches = FigureCheck.mismatches(figures, fields: snap.fields)
-        let names = tree.units.mapValues(\.name)
-        let subtree = snap.progress.filter { inSubtree.contains($0.key) && $0.key != top }
+        let subtree = everything ? snap.progress : snap.progress.filter { inSubtree.contains($0.key) }
         let asked = tree.units[id]
         return Overview(year: snap.year, unit: me, path: tree.path(to: top), children: kids.sorted(by: Overview.listOrder),
-                        mismatches: mismatches, fields: snap.fields, unitNames: names, unitKinds: tree.units.mapValues(\.kind),
+                        mismatches: mismatches, fields: snap.fields, unitNames: snap.names, unitKinds: snap.kinds,
                         mergedFrom: asked.flatMap { $0.id == top ? nil : $0 },
-                        alerts: AlertList.build(subtree, mismatches: mismatches, names: names),
-                        subtreeUnitIDs: tree.units.keys.filter { inSubtree.contains(tree.resolve($0)) }.sorted())
+                        alerts: AlertList.build(subtree, excluding: top, mismatches: mismatches, names: snap.names),
+                        subtreeUnitIDs: everything ? snap.allUnitIDs : tree.units.keys.filter { inSubtree.contains(tree.resolve($0)) }.sorted())
     }
 }
 
@@ -59,12 +60,17 @@ public struct ProgressSnapshot: Sendable {
     public let fields: [Field]
     public let progress: [OrgUnit.ID: UnitProgress]
     public let figures: [ReportedFigure]
+    /// Every unit ever recorded: names, kinds and ids, kept once per year rather than per overview.
+    public let names: [OrgUnit.ID: String]
+    public let kinds: [OrgUnit.ID: UnitKind]
+    public let allUnitIDs: [OrgUnit.ID]
 
     public static func build(from source: ProgressSource, year: Int) throws -> ProgressSnapshot {
         let tree = UnitTree(units: try source.allUnits(), year: year)
         let fields = try source.fields()
         let calc = ProgressCalculator(tree: tree, targets: try source.targets(), fields: fields, facts: try source.facts(year: year))
         return ProgressSnapshot(year: year, tree: tree, fields: fields, progress: calc.computeAll(),
-                                figures: try source.reportedFigures(year: year))
+                                figures: try source.reportedFigures(year: year), names: tree.units.mapValues(\.name),
+                                kinds: tree.units.mapValues(\.kind), allUnitIDs: tree.units.keys.sorted())
     }
 }
