@@ -177,7 +177,6 @@ launch() {
     keys Enter
 }
 
-file_nonempty() { [[ -s $1 ]]; }
 
 # The dashboard of this run: alive, and the program named by $BIN.
 the_dvk() {
@@ -200,14 +199,6 @@ kill9() {
     if [[ -n $pid ]]; then kill -9 "$pid" 2>/dev/null || true; fi
 }
 
-same_stty() {
-    local n=$1
-    if ! wait_until "$E2E_TIMEOUT" file_nonempty "$TMP/stty-after-$n"; then
-        echo "no $TMP/stty-after-$n written" >"$TMP/detail"
-        return 1
-    fi
-    same_text "stty -g before" "$TMP/stty-before-$n" "stty -g after" "$TMP/stty-after-$n"
-}
 
 no_dashboard_left() {
     local pids
@@ -703,13 +694,4 @@ E2E_RUN_OK=1
 check "r6: the 0444 copy is byte for byte unchanged" ro_copy_untouched
 check "after all runs: the database is intact and not locked (sqlite3)" db_intact
 
-e2e_now
-line="# time:"
-for t in "${TIMINGS[@]}"; do
-    d=${t##* }
-    line+=" ${t% *} $((d / 10)).$((d % 10)) s,"
-done
-d=$(((E2E_NOW - T_START) / 100))
-echo "$line total $((d / 10)).$((d % 10)) s"
-echo "$E2E_PASSED passed, $E2E_FAILED failed"
-((E2E_FAILED == 0))
+report_and_exit

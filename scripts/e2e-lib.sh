@@ -164,3 +164,30 @@ start_shell() {
     SOCKET_PATH=$(tm display -p '#{socket_path}' 2>/dev/null || echo "$SOCKET_PATH")
     expect "$name: shell prompt" row 1 '^e2e\$ ?$'
 }
+
+file_nonempty() { [[ -s $1 ]]; }
+
+# same_stty N: the terminal modes after run N equal those before it.
+same_stty() {
+    local n=$1
+    if ! wait_until "$E2E_TIMEOUT" file_nonempty "$TMP/stty-after-$n"; then
+        echo "no $TMP/stty-after-$n written" >"$TMP/detail"
+        return 1
+    fi
+    same_text "stty -g before" "$TMP/stty-before-$n" "stty -g after" "$TMP/stty-after-$n"
+}
+
+# report_and_exit: the time per run (TIMINGS: "name tenths"), the closing
+# `N passed, M failed` line, and the exit status.
+report_and_exit() {
+    e2e_now
+    local line="# time:" t d
+    for t in "${TIMINGS[@]}"; do
+        d=${t##* }
+        line+=" ${t% *} $((d / 10)).$((d % 10)) s,"
+    done
+    d=$(((E2E_NOW - T_START) / 100))
+    echo "$line total $((d / 10)).$((d % 10)) s"
+    echo "$E2E_PASSED passed, $E2E_FAILED failed"
+    ((E2E_FAILED == 0))
+}

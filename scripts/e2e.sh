@@ -147,16 +147,7 @@ no_colours() {
 # The screen part of a printed .txt: the rows after the ──── rule.
 screen_part() { awk 'on { print } /^(─)+$/ && !on { on = 1 }' "$1"; }
 
-file_nonempty() { [[ -s $1 ]]; }
 
-same_stty() {
-    local n=$1
-    if ! wait_until "$E2E_TIMEOUT" file_nonempty "$TMP/stty-after-$n"; then
-        echo "no $TMP/stty-after-$n written" >"$TMP/detail"
-        return 1
-    fi
-    same_text "stty -g before" "$TMP/stty-before-$n" "stty -g after" "$TMP/stty-after-$n"
-}
 
 no_dashboard_left() {
     local pids
@@ -416,13 +407,4 @@ run5
 E2E_RUN_OK=1
 check "after all runs: the database is intact and not locked (sqlite3)" db_intact
 
-e2e_now
-line="# time:"
-for t in "${TIMINGS[@]}"; do
-    d=${t##* }
-    line+=" ${t% *} $((d / 10)).$((d % 10)) s,"
-done
-d=$(((E2E_NOW - T_START) / 100))
-echo "$line total $((d / 10)).$((d % 10)) s"
-echo "$E2E_PASSED passed, $E2E_FAILED failed"
-((E2E_FAILED == 0))
+report_and_exit

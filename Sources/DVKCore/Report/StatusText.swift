@@ -37,7 +37,7 @@ public enum StatusText {
             let fieldCodes = o.fields.sorted { $0.sortOrder < $1.sortOrder }.map(\.code)
             let header = [w.unit, w.kindHeader, w.effective, w.pending] + fieldCodes.map(w.fieldShort) + [w.satisfaction, w.plan, w.statusHeader]
             let rows = o.children.map { c -> [String] in
-                let sat = c.progress(for: .satisfaction)?.value.map { VietnameseNumber.percent($0, lang) } ?? "–"
+                let sat = c.progress(for: .satisfaction)?.value.map { VietnameseNumber.fixed($0, places: 1, lang) + "%" } ?? "–"
         let plan = c.progress(for: .planCoverage).map { planCell($0, lang, w) } ?? "–"
                 let fieldCells = fieldCodes.map { VietnameseNumber.integer(c.models.effectiveByField[$0] ?? 0, lang) }
                 return [c.unit.name, w.kind(c.unit.kind), effectiveCell(c, lang), VietnameseNumber.integer(c.models.pending, lang)]

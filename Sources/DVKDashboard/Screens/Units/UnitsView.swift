@@ -47,7 +47,8 @@ enum UnitsView {
                 cells.append(TableCell(counts.map { VietnameseNumber.integer($0, s.lang) }.joined(separator: "·"), role: short ? .behind : nil))
             }
             let sat = c.progress(for: .satisfaction)
-            cells.append(TableCell(sat?.value.map { VietnameseNumber.percent($0, s.lang) } ?? "–",
+            // One decimal always, so the column lines up on the comma.
+            cells.append(TableCell(sat?.value.map { VietnameseNumber.fixed($0, places: 1, s.lang) + "%" } ?? "–",
                                    role: sat.map { StatusStyle.role($0.status) }))
             let plan = c.progress(for: .planCoverage)
             cells.append(TableCell(plan.map { StatusText.planCell($0, s.lang, t.words) } ?? "–", role: plan.map { StatusStyle.role($0.status) }))
