@@ -12,6 +12,8 @@ public enum ValidationProblem: Hashable, Sendable {
     case unknownChoice(String, allowed: [String])
     case notLaunched
     case totalsDoNotAddUp(total: Int, sum: Int, parts: [Int])
+    /// A number outside what the field can hold: says the allowed range.
+    case outOfRange(String, min: Int64, max: Int64)
 }
 
 /// A problem attached to the field it concerns (field names are the form's keys).
@@ -51,6 +53,10 @@ public struct ValidationIssue: Hashable, Sendable {
         case let (.totalsDoNotAddUp(total, sum, parts), .vi):
             return "Số liệu không khớp: tổng báo cáo \(VietnameseNumber.integer(total)), cộng các lĩnh vực "
                 + parts.map { VietnameseNumber.integer($0) }.joined(separator: " + ") + " = \(VietnameseNumber.integer(sum))."
+        case let (.outOfRange(t, lo, hi), .vi):
+            return "“\(t)” nằm ngoài phạm vi cho phép: từ \(VietnameseNumber.integer(Int(lo))) đến \(VietnameseNumber.integer(Int(hi)))."
+        case let (.outOfRange(t, lo, hi), .en):
+            return "“\(t)” is out of range: from \(VietnameseNumber.integer(Int(lo), .en)) to \(VietnameseNumber.integer(Int(hi), .en))."
         case let (.totalsDoNotAddUp(total, sum, parts), .en):
             return "Figures do not add up: reported total \(total), fields "
                 + parts.map(String.init).joined(separator: " + ") + " = \(sum)."

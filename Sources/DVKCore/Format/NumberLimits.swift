@@ -1,0 +1,34 @@
+/// The largest values an officer could mean, per kind of number.
+///
+/// Typed or imported figures are checked against these before they are
+/// converted to integers, so `99999999999 tỷ` is a field error that names
+/// the allowed range instead of a trap in `Int64(Double)`.
+public enum NumberLimits {
+    /// Funds of one model, in đồng: up to one million tỷ (10^15).
+    public static let fundsVND: ClosedRange<Int64> = 0...1_000_000_000_000_000
+    /// Work-days contributed to one model (ngày công).
+    public static let workDays: ClosedRange<Int64> = 0...100_000_000
+    /// People asked in one survey (số người được hỏi).
+    public static let respondents: ClosedRange<Int64> = 0...200_000_000
+    /// A count target: effective models per unit.
+    public static let countThreshold: ClosedRange<Int64> = 0...10_000
+    /// A published figure (số liệu công bố).
+    public static let publishedCount: ClosedRange<Int64> = 0...100_000_000
+    /// Any year a form or a file may name before the calendar check.
+    public static let year: ClosedRange<Int64> = 1...9_999
+
+    /// `value` as an integer when it is finite, whole and inside `range`.
+    public static func integer(_ value: Double, in range: ClosedRange<Int64>) -> Int64? {
+        guard value.isFinite, value == value.rounded(),
+              value >= Double(range.lowerBound), value <= Double(range.upperBound) else { return nil }
+        return Int64(value)
+    }
+
+    /// `value` rounded to the nearest integer when it is finite and inside `range`.
+    public static func rounded(_ value: Double, in range: ClosedRange<Int64>) -> Int64? {
+        guard value.isFinite else { return nil }
+        let r = value.rounded()
+        guard r >= Double(range.lowerBound), r <= Double(range.upperBound) else { return nil }
+        return Int64(r)
+    }
+}
