@@ -26,7 +26,7 @@ public struct SessionStart {
     /// (nil = the data-as-of year) against the database.
     public static func resolve(db: AppDatabase, unit: String?, year: Int?, lang: Language,
                                today day: Day = SessionStart.currentDay()) throws -> SessionStart {
-        let dataAsOf = try db.setting(.dataAsOf).flatMap(Day.init(parsing:))
+        let dataAsOf = try db.dataAsOf()
         let today = day.year
         let year = year ?? dataAsOf?.year ?? today
         let span = try db.dataYears() ?? year...year
@@ -71,6 +71,8 @@ public enum LookupError: Error, Equatable {
 public enum UnitLookup {
     public static func resolve(db: AppDatabase, text: String?) throws -> OrgUnit.ID {
         if let text {
+            // No unit name is this long: a pasted page is refused, not searched and echoed back whole.
+            if text.count > 300 { throw LookupError.unitNotFound(String(text.prefix(60)) + "…") }
             let found = try db.findUnits(text)
             if found.count == 1 { return found[0].id }
             if found.isEmpty { throw LookupError.unitNotFound(text) }

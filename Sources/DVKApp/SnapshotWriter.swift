@@ -14,10 +14,8 @@ public struct SnapshotWriter: Sendable {
         self.clock = clock
     }
 
-    /// `~/dvk-snapshots` unless `--snapshots DIR`.
-    public static func defaultFolder() -> String {
-        (NSHomeDirectory() as NSString).appendingPathComponent("dvk-snapshots")
-    }
+    /// `$HOME/dvk-snapshots` unless `--snapshots DIR`.
+    public static func defaultFolder() -> String { DataFolders().snapshots }
 
     /// The header lines of a printed file, with the print time added.
     public func header(_ job: PrintJob, lang: Language) -> [String] {
@@ -25,7 +23,7 @@ public struct SnapshotWriter: Sendable {
     }
 
     public static func text(_ job: PrintJob, header: [String]) -> String {
-        header.joined(separator: "\n") + "\n" + String(repeating: "─", count: job.buffer.width) + "\n"
+        header.map(sanitize).joined(separator: "\n") + "\n" + String(repeating: "─", count: job.buffer.width) + "\n"
             + PlainTextRenderer.render(job.buffer) + "\n"
     }
 
@@ -35,18 +33,25 @@ public struct SnapshotWriter: Sendable {
 
     /// Writes both files; returns their paths.
     public func write(_ job: PrintJob, lang: Language = .vi) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
         let lines = header(job, lang: lang)
         let base = (folder as NSString).appendingPathComponent(fileStem(job))
         let txt = base + ".txt", html = base + ".html"
-        try Data(SnapshotWriter.text(job, header: lines).utf8).write(to: URL(fileURLWithPath: txt), options: .atomic)
-        try Data(SnapshotWriter.html(job, header: lines).utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+        // Printed screens hold the board's data: readable by the officer only.
+        for (path, text) in [(txt, SnapshotWriter.text(job, header: lines)), (html, SnapshotWriter.html(job, header: lines))] {
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
         return [txt, html]
     }
 
     /// `units_xa-suoi-giang_2025_20261121-1432.txt`: screen, unit, year, time.
     func fileStem(_ job: PrintJob) -> String {
-        let unit = VietnameseText.searchKey(job.unitName).map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        // A file name has 255 bytes at most: a long unit name is cut, the screen, year and time are kept.
+        let unit = String(VietnameseText.searchKey(job.unitName).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }
+            .joined().prefix(80))
         return "\(job.screen.slug)_\(unit)_\(job.year)_\(SnapshotWriter.stamp(clock(), pretty: false))"
     }
 

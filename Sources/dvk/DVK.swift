@@ -1,12 +1,33 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct DVK: ParsableCommand {
+    static let version = "0.3.0"
+
     static let configuration = CommandConfiguration(
         commandName: "dvk",
         abstract: help("Bảng theo dõi phong trào thi đua “Dân vận khéo” trong terminal.",
                        "Terminal dashboard for the “Dân vận khéo” emulation movement."),
-        subcommands: [Open.self, Demo.self, Status.self, Snapshot.self, Import.self, Generate.self, Bench.self],
+        version: version,
+        subcommands: [Open.self, Demo.self, Init.self, Status.self, Snapshot.self, Import.self, Check.self, Generate.self, Bench.self],
         defaultSubcommand: Open.self
     )
+
+    /// As `ParsableCommand.main`, but a bad option exits 2 (the table in
+    /// ExitCodes), where the argument parser would use 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode || error is CleanExit { exit(withError: error) }
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitCodes.usage)
+            }
+            exit(withError: error)
+        }
+    }
 }

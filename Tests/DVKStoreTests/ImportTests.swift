@@ -57,7 +57,7 @@ import Testing
     /// A copy of the seeds with one row of `file` changed by `edit` (given the
     /// header and the row's cells). Rows with quotes are skipped so cells split on
     /// commas; the `pick`-th such data row is edited. Returns the folder and the line.
-    private static func brokenSeeds(_ file: String, pick: Int = 25,
+    static func brokenSeeds(_ file: String, pick: Int = 25,
                                     _ edit: (_ header: [String], _ cells: inout [String]) -> Void) throws -> (URL, Int) {
         let dir = try Fixture.tempDir("dvk-broken-seeds")
         let folder = dir.appendingPathComponent("seeds")
@@ -86,11 +86,11 @@ import Testing
         return (folder, index + 1)
     }
 
-    private static func set(_ column: String, _ value: String) -> ([String], inout [String]) -> Void {
+    static func set(_ column: String, _ value: String) -> ([String], inout [String]) -> Void {
         { header, cells in cells[header.firstIndex(of: column)!] = value }
     }
 
-    private func expectImportFails(_ file: String, line: Int, folder: URL, messageContains texts: [String],
+    func expectImportFails(_ file: String, line: Int, folder: URL, messageContains texts: [String],
                                    sourceLocation: SourceLocation = #_sourceLocation) throws {
         defer { Fixture.removeTree(folder.deletingLastPathComponent()) }
         let db = try AppDatabase.inMemory()
@@ -161,7 +161,7 @@ import Testing
         defer { Fixture.removeTree(folder.deletingLastPathComponent()) }
         let path = dir.appendingPathComponent("import.sqlite").path
         do {
-            let db = try AppDatabase.open(path: path, officer: "kiểm thử")
+            let db = try AppDatabase.open(path: path, officer: "kiểm thử", create: true)
             #expect(throws: StoreError.self) { try db.importFolder(folder) }
         }
         #expect(try Fixture.sqlite3(path, "SELECT (SELECT count(*) FROM unit) + (SELECT count(*) FROM model) + (SELECT count(*) FROM audit_log)") == "0")

@@ -8,7 +8,7 @@ import Testing
 @Suite struct OpeningErrorTests {
     /// Creates a database file with one unit, then closes it (the pool goes away with `db`).
     private func makeDatabase(at path: String) throws {
-        let db = try AppDatabase.open(path: path, officer: "kiểm thử")
+        let db = try AppDatabase.open(path: path, officer: "kiểm thử", create: true)
         try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử Nghiệm", kind: .province))
         try db.checkpoint()
     }
@@ -112,17 +112,17 @@ import Testing
         #expect(message.contains("phiên bản dvk mới hơn"))
 
         #expect(try Fixture.sqlite3(path, ".dump") == before, "the newer database's content changed")
-        #expect(try Fixture.sqlite3(path, "SELECT identifier FROM grdb_migrations ORDER BY identifier") == "v1\nv99-from-a-newer-dvk")
+        #expect(try Fixture.sqlite3(path, "SELECT identifier FROM grdb_migrations ORDER BY identifier") == "v1\nv2-marker\nv99-from-a-newer-dvk")
         #expect(try Fixture.sqlite3(path, "SELECT name FROM unit") == "Tỉnh Thử Nghiệm")
         #expect(try Fixture.sqlite3(path, "SELECT count(*) FROM audit_log") == auditBefore)
     }
 
-    /// Control: a missing file is created with the schema and the defaults.
+    /// Control: a missing file is created, when asked, with the schema and the defaults.
     @Test func aMissingFileIsCreated() throws {
         let dir = try Fixture.tempDir()
         defer { Fixture.removeTree(dir) }
         let path = dir.appendingPathComponent("sub/new.sqlite").path
-        let db = try AppDatabase.open(path: path, officer: "kiểm thử")
+        let db = try AppDatabase.open(path: path, officer: "kiểm thử", create: true)
         #expect(db.path == path)
         #expect(try db.targets().count == 4)
         #expect(try db.integrityCheck() == "ok")

@@ -14,8 +14,15 @@ public enum NumberLimits {
     public static let countThreshold: ClosedRange<Int64> = 0...10_000
     /// A published figure (số liệu công bố).
     public static let publishedCount: ClosedRange<Int64> = 0...100_000_000
+    /// A percentage: satisfaction, a percent target.
+    public static let percent: ClosedRange<Int64> = 0...100
+    /// Any figure read before its own rule judges it (a percent over 100 gets
+    /// the percent message): wide, but converts to an integer without a trap.
+    public static let anyFigure: ClosedRange<Int64> = -1_000_000_000_000...1_000_000_000_000
     /// Any year a form or a file may name before the calendar check.
     public static let year: ClosedRange<Int64> = 1...9_999
+    /// Wide enough for any figure a form may quote back, yet exact as a Double.
+    public static let anyInteger: ClosedRange<Int64> = -1_000_000_000_000_000_000...1_000_000_000_000_000_000
 
     /// `value` as an integer when it is finite, whole and inside `range`.
     public static func integer(_ value: Double, in range: ClosedRange<Int64>) -> Int64? {

@@ -17,6 +17,9 @@ public enum VietnameseNumber {
     public static func decimal(_ v: Double, places: Int = 1, _ lang: Language = .vi) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
+        // Beyond Int's range (a damaged stored figure) the digits are said in
+        // scientific form rather than trapping.
+        guard (v * scale).isFinite, abs(v * scale) < 9e18 else { return v.isFinite ? "\(v)" : "?" }
         let scaled = Int((v * scale).rounded())
         let whole = scaled / Int(scale)
         let frac = abs(scaled % Int(scale))

@@ -62,7 +62,7 @@ public enum StatusText {
             return "\(VietnameseNumber.percent(v, lang)) (\(VietnameseNumber.integer(t.unitsMeeting, lang))/\(VietnameseNumber.integer(t.unitsJudged, lang)))"
         }
         switch t.target.metric {
-        case .effectiveModelsPerUnit: return VietnameseNumber.integer(Int(v), lang)
+        case .effectiveModelsPerUnit: return VietnameseNumber.decimal(v, places: 0, lang)
         default: return VietnameseNumber.percent(v, lang)
         }
     }

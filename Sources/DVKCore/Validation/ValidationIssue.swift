@@ -14,6 +14,10 @@ public enum ValidationProblem: Hashable, Sendable {
     case totalsDoNotAddUp(total: Int, sum: Int, parts: [Int])
     /// A number outside what the field can hold: says the allowed range.
     case outOfRange(String, min: Int64, max: Int64)
+    /// The unit would be its own parent, directly or further up.
+    case parentCycle
+    /// Mergers that go round (A into B, B into A): their models would count nowhere.
+    case mergerCycle
 }
 
 /// A problem attached to the field it concerns (field names are the form's keys).
@@ -57,6 +61,10 @@ public struct ValidationIssue: Hashable, Sendable {
             return "“\(t)” nằm ngoài phạm vi cho phép: từ \(VietnameseNumber.integer(Int(lo))) đến \(VietnameseNumber.integer(Int(hi)))."
         case let (.outOfRange(t, lo, hi), .en):
             return "“\(t)” is out of range: from \(VietnameseNumber.integer(Int(lo), .en)) to \(VietnameseNumber.integer(Int(hi), .en))."
+        case (.parentCycle, .vi): return "Vòng lặp cấp trên: đơn vị không thể là cấp trên của chính nó."
+        case (.parentCycle, .en): return "Parent loop: a unit cannot be its own parent."
+        case (.mergerCycle, .vi): return "Vòng lặp sáp nhập: hai đơn vị không thể sáp nhập vào nhau."
+        case (.mergerCycle, .en): return "Merger loop: two units cannot merge into each other."
         case let (.totalsDoNotAddUp(total, sum, parts), .en):
             return "Figures do not add up: reported total \(total), fields "
                 + parts.map(String.init).joined(separator: " + ") + " = \(sum)."

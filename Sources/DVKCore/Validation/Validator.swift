@@ -11,7 +11,8 @@ public struct Validator: Sendable {
     public var latestYear: Int { today.year + 5 }
 
     public func checkYear(_ year: Int, field: String = "year") -> [ValidationIssue] {
-        (Validator.earliestYear...latestYear).contains(year) ? []
+        // A `today` before 2000 (a damaged data_as_of) makes no year valid; it must not trap.
+        year >= Validator.earliestYear && year <= latestYear ? []
             : [ValidationIssue(field: field, problem: .yearOutOfRange(year, min: Validator.earliestYear, max: latestYear))]
     }
 
@@ -87,6 +88,13 @@ public struct Validator: Sendable {
         if t.threshold < 0 { issues.append(.init(field: "threshold", problem: .negative)) }
         if t.metric != .effectiveModelsPerUnit, t.threshold > 100 {
             issues.append(.init(field: "threshold", problem: .percentOutOfRange(t.threshold)))
+        }
+        let count = NumberLimits.countThreshold
+        if t.metric == .effectiveModelsPerUnit, !(t.threshold.isFinite && t.threshold <= Double(count.upperBound)) {
+            issues.append(.init(field: "threshold", problem: .outOfRange(VietnameseNumber.decimal(t.threshold), min: count.lowerBound, max: count.upperBound)))
+        }
+        if let m = t.minPerField, m < 0 || Int64(m) > count.upperBound {
+            issues.append(.init(field: "minPerField", problem: .outOfRange(String(m), min: count.lowerBound, max: count.upperBound)))
         }
         if t.unitKinds.isEmpty { issues.append(.init(field: "unitKinds", problem: .required)) }
         return issues

@@ -36,58 +36,48 @@ public final class AppDatabase: Sendable {
     }
 
     /// Opens an existing database for reading only: nothing is migrated or
-    /// written, and every write is refused with the read-only message.
+    /// written (the header included), and every write is refused with the
+    /// read-only message. Read commands (`status`, `snapshot`) use this.
     public static func openReadOnly(path: String, officer: String, busyTimeout: TimeInterval = 1.5) throws -> AppDatabase {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.cannotOpen(path: path, reason: "không có tệp này")
+        switch try DatabaseFile.inspect(path) {
+        case .missing: throw StoreError.noDatabase(path: path)
+        case .empty: throw StoreError.notADatabase(path: path)
+        case .regular: break
         }
-        var config = configuration(busyTimeout: busyTimeout)
-        config.readonly = true
+        guard DatabaseFile.hasSQLiteHeader(path) else { throw StoreError.notADatabase(path: path) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            let (superseded, complete) = try queue.read { db in
-                (try Schema.migrator.hasBeenSuperseded(db), try Schema.migrator.hasCompletedMigrations(db))
-            }
-            if superseded { throw StoreError.newerSchema(path: path) }
-            // A read-only file cannot be migrated: it must already be a complete dvk database.
-            if !complete { throw StoreError.notADatabase(path: path) }
+            let queue = try readOnlyQueue(DatabaseFile.resolved(path), busyTimeout: busyTimeout)
+            try checkOurs(queue, path: path)
             return try AppDatabase(writer: queue, officer: officer, path: path, readOnly: true)
         } catch let e as DatabaseError {
             throw translate(e, path: path)
         }
     }
 
-    /// Opens (creating when missing) the database at `path`.
-    /// Every failure becomes a `StoreError` with a one-line message.
-    public static func open(path: String, officer: String, busyTimeout: TimeInterval = 1.5) throws -> AppDatabase {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: path) {
-            // Root can write a 0444 file; the permission bits still say what the owner meant.
-            if let perms = try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int, perms & 0o222 == 0 {
-                throw StoreError.readOnly(path: path)
-            }
-            if !fm.isWritableFile(atPath: path) { throw StoreError.readOnly(path: path) }
-        } else {
-            let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty && !fm.fileExists(atPath: dir) {
-                do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                    throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
-                }
-            }
+    /// Opens the database at `path` for reading and writing. A missing or
+    /// empty file becomes a new database only when `create` is set (`dvk
+    /// init`, `import`, `demo`, `generate`); an SQLite file without dvk's
+    /// marker is refused untouched. Every failure is a `StoreError`.
+    public static func open(path: String, officer: String, create: Bool = false,
+                            busyTimeout: TimeInterval = 1.5) throws -> AppDatabase {
+        let state = try DatabaseFile.inspect(path)
+        switch state {
+        case .missing, .empty:
+            guard create else { throw state == .missing ? StoreError.noDatabase(path: path) : StoreError.notADatabase(path: path) }
+            if state == .missing { try DatabaseFile.createFolder(for: path) }
+        case .regular:
+            if isReadOnlyFile(path) { throw StoreError.readOnly(path: path) }
+            guard DatabaseFile.hasSQLiteHeader(path) else { throw StoreError.notADatabase(path: path) }
         }
+        let real = DatabaseFile.resolved(path)
         do {
             // Look before touching: a pool switches the file to WAL at once,
             // so a foreign or newer file is checked through a read-only queue first.
-            if fm.fileExists(atPath: path) {
-                var readOnly = configuration(busyTimeout: busyTimeout)
-                readOnly.readonly = true
-                let superseded = try DatabaseQueue(path: path, configuration: readOnly).read { db in
-                    try Schema.migrator.hasBeenSuperseded(db)
-                }
-                if superseded { throw StoreError.newerSchema(path: path) }
-            }
-            let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
-            return try AppDatabase(writer: pool, officer: officer, path: path)
+            if state == .regular { try checkOurs(try readOnlyQueue(real, busyTimeout: busyTimeout), path: path) }
+            let pool = try DatabasePool(path: real, configuration: configuration(busyTimeout: busyTimeout))
+            let db = try AppDatabase(writer: pool, officer: officer, path: path)
+            if state != .regular { DatabaseFile.restrict(real, mode: DatabaseFile.fileMode(for: real)) }
+            return db
         } catch let e as StoreError {
             throw e
         } catch let e as DatabaseError {
@@ -95,6 +85,25 @@ public final class AppDatabase: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    private static func readOnlyQueue(_ path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
+        var config = configuration(busyTimeout: busyTimeout)
+        config.readonly = true
+        return try DatabaseQueue(path: path, configuration: config)
+    }
+
+    /// A dvk file carries the marker in its header; files from before the
+    /// marker are recognised by dvk's first migration and its `meta` table.
+    private static func checkOurs(_ queue: DatabaseQueue, path: String) throws {
+        let (marked, legacy, superseded) = try queue.read { db in
+            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let legacy = try db.tableExists("grdb_migrations") && db.tableExists("meta")
+                && (try Bool.fetchOne(db, sql: "SELECT 1 FROM grdb_migrations WHERE identifier = 'v1'") ?? false)
+            return (id == DatabaseFile.applicationID, legacy, legacy ? try Schema.migrator.hasBeenSuperseded(db) : false)
+        }
+        guard marked || legacy else { throw StoreError.notADvkDatabase(path: path) }
+        if superseded { throw StoreError.newerSchema(path: path) }
     }
 
     /// An empty in-memory database with the production schema and defaults.
@@ -134,7 +143,8 @@ public final class AppDatabase: Sendable {
 
     static func translate(_ e: DatabaseError, path: String) -> StoreError {
         switch e.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_CORRUPT: return .corrupt(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
         case .SQLITE_CONSTRAINT: return .constraint(detail: e.message ?? "")

@@ -178,6 +178,11 @@ enum Schema {
             CREATE INDEX audit_at ON audit_log(at);
             """)
         }
+        // The marker that tells a dvk file from any other SQLite file, so
+        // dvk never migrates someone else's database.
+        m.registerMigration("v2-marker") { db in
+            try db.execute(sql: "PRAGMA application_id = \(DatabaseFile.applicationID)")
+        }
         return m
     }
 }

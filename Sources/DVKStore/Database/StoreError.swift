@@ -14,11 +14,49 @@ public enum StoreError: Error, Equatable, Sendable {
     case cannotRevert(reason: String)
     /// SQLite refused a row (a CHECK or a reference): a data error, not a broken file.
     case constraint(detail: String)
+    /// An SQLite file of another program: dvk neither reads nor writes it.
+    case notADvkDatabase(path: String)
+    /// No database at the path, and the command does not create one.
+    case noDatabase(path: String)
+    /// SQLite found damaged pages while reading.
+    case corrupt(path: String)
+    /// The path itself is unusable, before any file is opened.
+    case badPath(path: String, reason: PathProblem)
+    /// A value stored in the file that no rule allows (written by hand or by an older dvk).
+    case storedValueInvalid(what: String, value: String)
 
-    /// Exit codes: 2 usage (argument parser), 3 database unusable, 4 locked, 5 bad data.
+    public enum PathProblem: Equatable, Sendable {
+        case directory, notRegularFile, symlinkLoop, danglingLink, tooLong, notInFolder, noPermission, cannotCreateFolder, missingFolder
+
+        func text(_ lang: Language) -> String {
+            switch (self, lang) {
+            case (.directory, .vi): return "đây là một thư mục, không phải tệp"
+            case (.directory, .en): return "it is a folder, not a file"
+            case (.notRegularFile, .vi): return "không phải tệp thường (ống FIFO, thiết bị hoặc socket)"
+            case (.notRegularFile, .en): return "not a regular file (a FIFO, a device or a socket)"
+            case (.symlinkLoop, .vi): return "liên kết tượng trưng trỏ vòng tròn"
+            case (.symlinkLoop, .en): return "symbolic links that loop"
+            case (.danglingLink, .vi): return "liên kết tượng trưng trỏ tới tệp không còn"
+            case (.danglingLink, .en): return "a symbolic link to a file that is gone"
+            case (.tooLong, .vi): return "đường dẫn hoặc tên tệp quá dài"
+            case (.tooLong, .en): return "the path or file name is too long"
+            case (.notInFolder, .vi): return "một phần của đường dẫn không phải thư mục"
+            case (.notInFolder, .en): return "part of the path is not a folder"
+            case (.noPermission, .vi): return "không có quyền truy cập thư mục chứa tệp"
+            case (.noPermission, .en): return "no permission to reach the folder"
+            case (.cannotCreateFolder, .vi): return "không tạo được thư mục chứa tệp"
+            case (.cannotCreateFolder, .en): return "the folder for the file cannot be created"
+            case (.missingFolder, .vi): return "thư mục chứa tệp không tồn tại"
+            case (.missingFolder, .en): return "the folder does not exist"
+            }
+        }
+    }
+
+    /// Exit codes (the table in docs/RELIABILITY.md): 2 usage, 3 database
+    /// unusable, 4 locked, 5 bad data.
     public var exitCode: Int32 {
         switch self {
-        case .notADatabase, .newerSchema, .readOnly, .cannotOpen: return 3
+        case .notADatabase, .newerSchema, .readOnly, .cannotOpen, .notADvkDatabase, .noDatabase, .corrupt, .badPath, .storedValueInvalid: return 3
         case .locked: return 4
         case .invalid, .notFound, .importFailed, .constraint, .cannotRevert: return 5
         }
@@ -45,6 +83,17 @@ public enum StoreError: Error, Equatable, Sendable {
         case let (.cannotRevert(r), .en): return "Cannot undo: \(r)."
         case let (.constraint(d), .vi): return "Dữ liệu bị từ chối vì vi phạm ràng buộc (tham chiếu tới đơn vị, lĩnh vực không có, hoặc giá trị ngoài phạm vi): \(d)"
         case let (.constraint(d), .en): return "The data was refused by a constraint (a reference to a missing unit or field, or a value out of range): \(d)"
+        case let (.notADvkDatabase(p), .vi): return "Tệp “\(p)” là cơ sở dữ liệu SQLite của chương trình khác (không có dấu của dvk): dvk không đọc, không ghi vào nó."
+        case let (.notADvkDatabase(p), .en): return "“\(p)” is another program's SQLite database (no dvk marker): dvk neither reads nor writes it."
+        case let (.noDatabase(p), .vi): return "Chưa có cơ sở dữ liệu “\(p)”: tạo mới bằng dvk init, nạp tệp CSV bằng dvk import DIR, hoặc xem dữ liệu mẫu bằng dvk demo."
+        case let (.noDatabase(p), .en): return "No database at “\(p)”: create one with dvk init, load CSV files with dvk import DIR, or see the demo with dvk demo."
+        case let (.corrupt(p), .vi): return "Cơ sở dữ liệu “\(p)” bị hỏng (SQLite báo trang dữ liệu sai): chạy dvk check --db \(p) để xem chi tiết, rồi khôi phục từ bản sao lưu."
+        case let (.corrupt(p), .en): return "Database “\(p)” is damaged (SQLite found bad pages): run dvk check --db \(p) for details, then restore from a backup."
+        case let (.badPath(p, r), .vi): return "Không dùng được “\(p)”: \(r.text(.vi))."
+        case let (.badPath(p, r), .en): return "Cannot use “\(p)”: \(r.text(.en))."
+        case let (.storedValueInvalid(w, v), .vi): return "Dữ liệu đã lưu không hợp lệ (\(w) = “\(v)”): sửa lại giá trị này; chạy dvk check để xem mọi lỗi."
+        case let (.storedValueInvalid(w, v), .en): return "A stored value is invalid (\(w) = “\(v)”): correct it; run dvk check to list every problem."
+        case let (.importFailed(f, 0, m), _): return "\(f): \(m)"
         case let (.importFailed(f, l, m), .vi): return "\(f), dòng \(l): \(m)"
         case let (.importFailed(f, l, m), .en): return "\(f), line \(l): \(m)"
         }

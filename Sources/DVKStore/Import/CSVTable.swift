@@ -17,8 +17,22 @@ struct CSVTable {
             records = []
             return
         }
-        guard let data = FileManager.default.contents(atPath: url.path), var text = String(data: data, encoding: .utf8) else {
-            throw StoreError.importFailed(file: file, line: 1, message: "tệp không phải văn bản UTF-8")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError.importFailed(file: file, line: 0, message: "đây là thư mục, không phải tệp CSV")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw StoreError.importFailed(file: file, line: 0, message: "không đọc được tệp")
+        }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw StoreError.importFailed(file: file, line: 1, message: "tệp mã hóa UTF-16: hãy lưu lại dạng “CSV UTF-8”")
+        }
+        if let nul = data.firstIndex(of: 0) {
+            let line = data[data.startIndex..<nul].filter { $0 == 0x0A }.count + 1
+            throw StoreError.importFailed(file: file, line: line, message: "có ký tự NUL (byte 0): không phải tệp CSV văn bản")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw StoreError.importFailed(file: file, line: CSVTable.firstInvalidUTF8Line(data), message: "tệp không phải văn bản UTF-8: hãy lưu lại dạng “CSV UTF-8”")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // SwiftCSV drops an empty last field when the file does not end with a newline.
@@ -31,8 +45,35 @@ struct CSVTable {
             try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { raw.append($0) }
             records = raw
         } catch {
-            throw StoreError.importFailed(file: file, line: 0, message: "CSV không đọc được (\(error))")
+            throw StoreError.importFailed(file: file, line: CSVTable.unclosedQuoteLine(text) ?? 0,
+                                          message: "CSV không đọc được: dấu ngoặc kép (\") mở mà không đóng")
         }
+    }
+
+    /// The line where a quoted field opens and never closes: what SwiftCSV's error does not say.
+    static func unclosedQuoteLine(_ text: String) -> Int? {
+        var line = 1, openedAt: Int?, inQuotes = false
+        for ch in text {
+            if ch == "\"" {
+                if !inQuotes { openedAt = line }
+                inQuotes.toggle()
+            } else if ch.isNewline {
+                line += 1
+            }
+        }
+        return inQuotes ? openedAt : nil
+    }
+
+    /// The line of the first byte sequence that is not UTF-8.
+    static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        for (i, b) in zip(data.indices, data) where b == 0x0A {
+            if String(data: data[start..<i], encoding: .utf8) == nil { return line }
+            line += 1
+            start = data.index(after: i)
+        }
+        return line
     }
 
     /// Each record with its line (the header is line 1; a quoted field that
@@ -82,23 +123,31 @@ struct CSVRecord {
         return t
     }
 
-    func int(_ column: String) throws -> Int? {
+    /// A whole number inside `range`; outside it the message names the range.
+    func int(_ column: String, in range: ClosedRange<Int64> = NumberLimits.year) throws -> Int? {
         guard let t = optional(column) else { return nil }
-        guard let v = VietnameseNumber.parse(t, isCount: true), v == v.rounded(), abs(v) < 9e15 else {
+        guard let v = VietnameseNumber.parse(t, isCount: true), v.isFinite, v == v.rounded() else {
             throw fail(column, "“\(t)” không phải số nguyên")
         }
-        return Int(v)
+        guard let n = NumberLimits.integer(v, in: range) else { throw outOfRange(column, t, range) }
+        return Int(n)
     }
 
-    func requiredInt(_ column: String) throws -> Int {
-        guard let v = try int(column) else { throw fail(column, "chưa có giá trị (bắt buộc)") }
+    func requiredInt(_ column: String, in range: ClosedRange<Int64> = NumberLimits.year) throws -> Int {
+        guard let v = try int(column, in: range) else { throw fail(column, "chưa có giá trị (bắt buộc)") }
         return v
     }
 
-    func double(_ column: String) throws -> Double? {
+    /// A finite number inside `range` (fractions allowed).
+    func double(_ column: String, in range: ClosedRange<Int64>) throws -> Double? {
         guard let t = optional(column) else { return nil }
-        guard let v = VietnameseNumber.parse(t) else { throw fail(column, "“\(t)” không phải số") }
+        guard let v = VietnameseNumber.parse(t), v.isFinite else { throw fail(column, "“\(t)” không phải số") }
+        guard v >= Double(range.lowerBound), v <= Double(range.upperBound) else { throw outOfRange(column, t, range) }
         return v
+    }
+
+    func outOfRange(_ column: String, _ text: String, _ range: ClosedRange<Int64>) -> StoreError {
+        fail(column, ValidationIssue(field: column, problem: .outOfRange(text, min: range.lowerBound, max: range.upperBound)).message(.vi))
     }
 
     func day(_ column: String) throws -> Day? {

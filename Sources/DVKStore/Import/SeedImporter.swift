@@ -109,7 +109,7 @@ struct SeedImporter {
             try db.execute(sql: """
                 INSERT INTO field (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)
                 ON CONFLICT (code) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, sort_order = excluded.sort_order
-                """, arguments: [code, try r.required("name_vi"), try r.required("name_en"), try r.requiredInt("sort_order")])
+                """, arguments: [code, try r.required("name_vi"), try r.required("name_en"), try r.requiredInt("sort_order", in: NumberLimits.countThreshold)])
             fieldCodes.insert(code)
             count("field")
         }
@@ -118,15 +118,21 @@ struct SeedImporter {
     private mutating func targets(_ t: CSVTable) throws {
         let rows = try t.rows(expecting: ["code", "metric", "threshold", "unit_kinds", "phase_start", "phase_end"])
         if !rows.isEmpty { try db.execute(sql: "DELETE FROM target") }
+        var seenCodes: [String: Int] = [:]
         for r in rows {
             guard let kinds = UnitKindList.parse(try r.required("unit_kinds")) else {
                 throw r.fail("unit_kinds", "loại đơn vị không hợp lệ; chọn trong \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let threshold = try r.double("threshold") else { throw r.fail("threshold", "chưa có giá trị (bắt buộc)") }
-            let target = Target(code: try r.required("code"), metric: try r.choice("metric", TargetMetric.self),
+            let metric = try r.choice("metric", TargetMetric.self)
+            guard let threshold = try r.double("threshold", in: NumberLimits.anyFigure) else { throw r.fail("threshold", "chưa có giá trị (bắt buộc)") }
+            let code = try r.required("code")
+            if let first = seenCodes[code] { throw r.fail("code", "chỉ tiêu “\(code)” bị trùng (đã có ở dòng \(first))") }
+            seenCodes[code] = r.line
+            let target = Target(code: code, metric: metric,
                                 threshold: threshold, unitKinds: kinds,
                                 phase: PlanPhase(startYear: try r.requiredInt("phase_start"), endYear: try r.requiredInt("phase_end")),
-                                minPerField: try r.int("min_per_field"), atRiskRatio: try r.double("at_risk_ratio") ?? 0.8,
+                                minPerField: try r.int("min_per_field", in: NumberLimits.countThreshold),
+                                atRiskRatio: try r.double("at_risk_ratio", in: 0...1) ?? 0.8,
                                 directive: r.optional("directive") ?? "")
             try check(validator.check(target), r)
             try TargetRow.insert(target, db)
@@ -161,25 +167,10 @@ struct SeedImporter {
             }
             try db.execute(sql: "UPDATE unit SET parent_id = ?, merged_into_id = ? WHERE id = ?", arguments: [parent, successor, id])
         }
-        try rejectCycles(rows: rows)
-    }
-
-    /// A parent loop would hang every roll-up: refuse it at the door.
-    private func rejectCycles(rows: [CSVRecord]) throws {
-        let parents = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, parent_id FROM unit").map {
-            ($0["id"] as Int64, $0["parent_id"] as Int64?)
-        })
-        for (ref, id) in unitIDs {
-            var seen: Set<Int64> = [id]
-            var current = parents[id] ?? nil
-            while let c = current {
-                if seen.contains(c) {
-                    let r = rows.first { $0.optional("ref") == ref }!
-                    throw r.fail("parent_ref", "vòng lặp cấp trên (đơn vị là cấp trên của chính nó)")
-                }
-                seen.insert(c)
-                current = parents[c] ?? nil
-            }
+        if let (id, link) = try UnitRules.firstCycle(db),
+           let r = links.first(where: { $0.1 == id })?.0 ?? links.first?.0 {
+            throw r.fail(link.rawValue, link == .parent ? "vòng lặp cấp trên (đơn vị là cấp trên của chính nó)"
+                                                         : "vòng lặp sáp nhập (các đơn vị sáp nhập vào nhau)")
         }
     }
 
@@ -193,14 +184,15 @@ struct SeedImporter {
             guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
             guard let field = try field(r, "field") else { throw r.fail("field", "chưa có giá trị (bắt buộc)") }
             let funds = try r.optional("funds_vnd").map { t -> Int64 in
-                guard let v = VietnameseNumber.parse(t, isCount: true) ?? VietnameseNumber.parse(t) else {
+                guard let v = VietnameseNumber.parse(t, isCount: true) ?? VietnameseNumber.parse(t), v.isFinite else {
                     throw r.fail("funds_vnd", "“\(t)” không phải số tiền (ví dụ 2,9 tỷ hoặc 350000000)")
                 }
-                return Int64(v.rounded())
+                guard let vnd = NumberLimits.rounded(v, in: NumberLimits.fundsVND) else { throw r.outOfRange("funds_vnd", t, NumberLimits.fundsVND) }
+                return vnd
             }
             var m = Model(id: 0, unitID: unit, kind: try r.choice("kind", ModelKind.self), title: try r.required("title"),
                           fieldCode: field, description: r.optional("description") ?? "", goals: r.optional("goals") ?? "",
-                          expectedOutputs: r.optional("expected_outputs") ?? "", fundsVND: funds, workDays: try r.int("work_days"),
+                          expectedOutputs: r.optional("expected_outputs") ?? "", fundsVND: funds, workDays: try r.int("work_days", in: NumberLimits.workDays),
                           registeredOn: try r.day("registered_on"), launchedOn: try r.day("launched_on"),
                           removedOn: try r.day("removed_on"), removalReason: r.optional("removal_reason"), isDemo: try r.bool("demo"))
             try check(validator.check(m), r)
@@ -229,11 +221,15 @@ struct SeedImporter {
     }
 
     private mutating func recognitions(_ t: CSVTable) throws {
+        var seen: [String: Int] = [:]
         for r in try t.rows(expecting: ["model_ref", "level", "decision_number"]) {
             let m = try model(r)
             let rec = Recognition(modelID: m.id, level: try r.choice("level", RecognitionLevel.self),
                                   decisionNumber: try r.required("decision_number"), decidedOn: try r.day("decided_on"),
                                   issuer: r.optional("issuer") ?? "")
+            let key = "\(m.id)|\(rec.level.rawValue)|\(VietnameseText.searchKey(rec.decisionNumber))"
+            if let first = seen[key] { throw r.fail("decision_number", "công nhận này đã có ở dòng \(first)") }
+            seen[key] = r.line
             try check(validator.check(rec, of: m), r)
             try db.execute(sql: "INSERT INTO recognition (model_id, level, decision_number, decided_on, issuer) VALUES (?, ?, ?, ?, ?)",
                            arguments: [rec.modelID, rec.level.rawValue, rec.decisionNumber, rec.decidedOn?.iso, rec.issuer])
@@ -255,11 +251,16 @@ struct SeedImporter {
     }
 
     private mutating func surveys(_ t: CSVTable) throws {
+        var seenSurveys: [[Int64]: Int] = [:]
         for r in try t.rows(expecting: ["unit_ref", "year", "percent"]) {
             guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
-            guard let percent = try r.double("percent") else { throw r.fail("percent", "chưa có giá trị (bắt buộc)") }
+            guard let percent = try r.double("percent", in: NumberLimits.anyFigure) else { throw r.fail("percent", "chưa có giá trị (bắt buộc)") }
             let s = SatisfactionSurvey(unitID: unit, year: try r.requiredInt("year"), permille: Int((percent * 10).rounded()),
-                                       respondents: try r.int("respondents"), source: r.optional("source") ?? "")
+                                       respondents: try r.int("respondents", in: NumberLimits.respondents), source: r.optional("source") ?? "")
+            if let first = seenSurveys[[unit, Int64(s.year)]] {
+                throw r.fail("year", "đã có khảo sát của đơn vị này năm \(s.year) ở dòng \(first)")
+            }
+            seenSurveys[[unit, Int64(s.year)]] = r.line
             try check(validator.check(s), r)
             try SurveyWrites.upsert(s, isDemo: try r.bool("demo"), db)
             count("survey")
@@ -267,10 +268,15 @@ struct SeedImporter {
     }
 
     private mutating func plans(_ t: CSVTable) throws {
+        var seenPlans: [[Int64]: Int] = [:]
         for r in try t.rows(expecting: ["unit_ref", "year", "adopted", "disseminated"]) {
             guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
             let p = PlanAdoption(unitID: unit, year: try r.requiredInt("year"), adopted: try r.bool("adopted"),
                                  disseminated: try r.bool("disseminated"))
+            if let first = seenPlans[[unit, Int64(p.year)]] {
+                throw r.fail("year", "đã có kế hoạch của đơn vị này năm \(p.year) ở dòng \(first)")
+            }
+            seenPlans[[unit, Int64(p.year)]] = r.line
             try check(validator.check(p), r)
             try SurveyWrites.upsert(p, isDemo: try r.bool("demo"), db)
             count("plan_adoption")
@@ -287,7 +293,7 @@ struct SeedImporter {
             try db.execute(sql: """
                 INSERT INTO reported_figure (unit_id, year, scope, field_code, count, qualifier, source) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [unit, year, try r.choice("scope", FigureScope.self).rawValue, try field(r, "field"),
-                                 try r.requiredInt("count"), qualifier, r.optional("source") ?? ""])
+                                 try r.requiredInt("count", in: NumberLimits.publishedCount), qualifier, r.optional("source") ?? ""])
             count("reported_figure")
         }
     }
@@ -311,6 +317,8 @@ struct SeedImporter {
                 value = String(id)
             case .dataAsOf?:
                 guard let d = try r.day("value") else { throw r.fail("value", "chưa có giá trị") }
+                // A date before 2000 or far ahead would make every year the board works in invalid.
+                try check(validator.checkYear(d.year, field: "value"), r)
                 value = d.iso
             case nil:
                 throw r.fail("key", "“\(key)” không phải thiết lập đã biết (home_unit, data_as_of)")

@@ -29,8 +29,26 @@ extension AppDatabase: ProgressSource {
         }
     }
 
+    /// The targets; one whose stored threshold no rule allows (a hand-edited
+    /// file) is an error the officer can read, never a figure that traps later.
     public func targets() throws -> [Target] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM target ORDER BY id").map(Rows.target) }
+        let targets = try read { db in try Row.fetchAll(db, sql: "SELECT * FROM target ORDER BY id").map(Rows.target) }
+        for t in targets {
+            let limit = t.metric == .effectiveModelsPerUnit ? NumberLimits.countThreshold : NumberLimits.percent
+            if !t.threshold.isFinite || t.threshold < Double(limit.lowerBound) || t.threshold > Double(limit.upperBound) {
+                throw StoreError.storedValueInvalid(what: "target.\(t.code).threshold", value: "\(t.threshold)")
+            }
+        }
+        return targets
+    }
+
+    /// "Số liệu đến ngày": a stored date outside the years dvk accepts is an error, not a trap.
+    public func dataAsOf() throws -> Day? {
+        guard let text = try setting(.dataAsOf) else { return nil }
+        guard let day = Day(parsing: text), validator.checkYear(day.year).isEmpty else {
+            throw StoreError.storedValueInvalid(what: "data_as_of", value: text)
+        }
+        return day
     }
 
     /// Facts per unit for a year: three aggregate reads in one snapshot,

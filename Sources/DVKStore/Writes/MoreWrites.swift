@@ -39,6 +39,7 @@ extension AppDatabase {
                 current = try Int64.fetchOne(db, sql: "SELECT parent_id FROM unit WHERE id = ?", arguments: [c])
             }
             try db.execute(sql: "UPDATE unit SET parent_id = ? WHERE id = ?", arguments: [parent, id])
+            try UnitRules.refuseCycles(db)
         }
     }
 

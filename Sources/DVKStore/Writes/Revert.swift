@@ -47,12 +47,17 @@ extension AppDatabase {
             let keyValues = keys.map { keyImage[$0] ?? .null }
             let clause = keys.map { "\($0) = ?" }.joined(separator: " AND ")
             let current = try Audit.snapshot(db, table: table, where: clause, StatementArguments(keyValues))
+            try AppDatabase.refuseIfChangedSince(id, entity: entity, entityID: row["entity_id"], expected: other,
+                                                 target: target, current: try current.map(AppDatabase.decodeImage), db)
             if let image = target {
-                let columns = image.keys.sorted()
+                // Only the fields this change touched go back, so another
+                // officer's later edit of other fields of the record stays.
+                let touched = other.map { o in image.keys.filter { image[$0] != o[$0] } } ?? Array(image.keys)
+                let columns = (current == nil ? Array(image.keys) : touched).sorted()
                 if current == nil {
                     try db.execute(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
                                    arguments: StatementArguments(columns.map { image[$0]! }))
-                } else {
+                } else if !columns.filter({ !keys.contains($0) }).isEmpty {
                     let sets = columns.filter { !keys.contains($0) }
                     try db.execute(sql: "UPDATE \(table) SET \(sets.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(clause)",
                                    arguments: StatementArguments(sets.map { image[$0]! } + keyValues))
@@ -72,6 +77,38 @@ extension AppDatabase {
             return db.lastInsertedRowID
         }
     }
+
+    /// Undo and redo put back what one change did; if someone changed the
+    /// same fields since (another dashboard, another officer), putting them
+    /// back would silently throw that later work away, so it is refused.
+    static func refuseIfChangedSince(_ id: Int64, entity: String, entityID: String?, expected: [String: DatabaseValue]?,
+                                     target: [String: DatabaseValue]?, current: [String: DatabaseValue]?, _ db: Database) throws {
+        let conflict: [String]
+        switch (expected, current) {
+        case (nil, nil): conflict = []
+        case (nil, .some): conflict = ["bản ghi đã được thêm lại"]
+        case (.some, nil): conflict = ["bản ghi đã bị xóa"]
+        case let (e?, c?):
+            let touched = Set(e.keys.filter { target?[$0] != e[$0] })
+            // Derived keys (sort and search) follow the field they come from.
+            conflict = touched.filter { c[$0] != e[$0] && !$0.hasSuffix("_key") }.sorted().map { columnNames[$0] ?? $0 }
+        }
+        guard !conflict.isEmpty else { return }
+        let later = try String.fetchOne(db, sql: "SELECT officer FROM audit_log WHERE entity = ? AND entity_id IS ? AND id > ? ORDER BY id DESC LIMIT 1",
+                                        arguments: [entity, entityID, id])
+        let who = later.map { " (bởi \($0))" } ?? ""
+        throw StoreError.cannotRevert(reason: "đã có thay đổi sau đó\(who) ở \(conflict.joined(separator: ", ")); mở Nhật ký để xem")
+    }
+
+    /// What the officer calls the columns a conflict names.
+    static let columnNames: [String: String] = [
+        "title": "tên mô hình", "name": "tên", "description": "mô tả", "goals": "mục tiêu", "expected_outputs": "kết quả dự kiến",
+        "funds_vnd": "kinh phí", "work_days": "ngày công", "registered_on": "ngày đăng ký", "launched_on": "ngày ra mắt",
+        "removed_on": "ngày loại bỏ", "removal_reason": "lý do loại bỏ", "parent_id": "cấp trên", "field_code": "lĩnh vực",
+        "unit_id": "đơn vị", "kind": "loại", "effective": "kết quả đánh giá", "note": "ghi chú", "permille": "tỷ lệ hài lòng",
+        "respondents": "số người được hỏi", "adopted": "có kế hoạch", "disseminated": "đã phổ biến", "threshold": "ngưỡng",
+        "value": "giá trị", "valid_to": "ngày hết hiệu lực", "merged_into_id": "đơn vị sáp nhập vào",
+    ]
 
     static func decodeImage(_ json: String) throws -> [String: DatabaseValue] {
         guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }

@@ -37,6 +37,7 @@ extension AppDatabase {
             guard before != nil else { throw StoreError.notFound(what: "đơn vị #\(unit)") }
             try db.execute(sql: "UPDATE unit SET valid_to = ?, merged_into_id = ? WHERE id = ?",
                            arguments: [lastDay.iso, successor, unit])
+            try UnitRules.refuseCycles(db)
             try Audit.record(db, officer: officer, action: "merge", entity: "unit", entityID: String(unit), before: before,
                              after: Audit.snapshot(db, table: "unit", where: "id = ?", [unit]))
         }

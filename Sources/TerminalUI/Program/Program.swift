@@ -12,6 +12,8 @@ public struct Program<Model: ProgramModel> {
     public private(set) var stats = RunStats()
     public private(set) var lastFrame: FrameStats?
     private let perform: (Model.Effect) throws -> [Model.Msg]
+    /// Messages from other threads, applied between keys.
+    public let inbox = Inbox<Model.Msg>()
 
     public init(model: Model, terminal: any Terminal, perform: @escaping (Model.Effect) throws -> [Model.Msg]) {
         self.model = model
@@ -27,6 +29,14 @@ public struct Program<Model: ProgramModel> {
         var cursor = model.cursor
         redraw(previous, messages: 0, effects: 0)
         while !model.isFinished {
+            for msg in inbox.drain() {
+                try Self.send(msg, to: &model, perform: perform)
+                let next = Self.render(model, size: terminal.size)
+                // A size change is redrawn whole by the resize key that follows.
+                if next.size == previous.size { terminal.draw(changes: next.diff(from: previous), cursor: model.cursor) }
+                previous = next
+                cursor = model.cursor
+            }
             guard let key = terminal.readKey(timeoutMs: readTimeoutMs) else {
                 if terminal.isAtEndOfInput { return }
                 continue

@@ -121,7 +121,7 @@ struct BenchMeasure {
     let runs: Int
 
     func run() throws -> String {
-        let db = try AppDatabase.open(path: path, officer: "bench")
+        let db = try AppDatabase.open(path: path, officer: "bench", create: true)
         let top = try db.setting(.homeUnit).flatMap(Int64.init) ?? db.allUnits().first!.id
         let commune = try db.firstUnit(of: .commune) ?? top
         let overview = try time { _ = try Overview.build(from: db, unit: top, year: year) }

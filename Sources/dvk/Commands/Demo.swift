@@ -28,9 +28,9 @@ struct Demo: ParsableCommand {
             let note = lang == .vi
                 ? "Đã dựng dữ liệu mẫu: \(path) (\(VietnameseNumber.integer(summary.total)) dòng từ \(folder.path))"
                 : "Demo database built: \(path) (\(summary.total) rows from \(folder.path))"
-            FileHandle.standardError.write(Data((note + "\n").utf8))
+            Output.note(note)
             if !noTUI {
-                try DashboardLauncher.run(db: try global.open(path: path), options: dashboard, global: global)
+                try DashboardLauncher.run(db: try DashboardLauncher.open(path: path, options: dashboard, global: global), options: dashboard, global: global)
             }
         }
     }
@@ -41,12 +41,12 @@ struct Demo: ParsableCommand {
     func demoPath() throws -> String {
         let main = global.databasePath()
         if global.db != nil || !FileManager.default.fileExists(atPath: main) { return main }
-        if try AppDatabase.open(path: main, officer: global.officerName).isDemoDatabase() { return main }
+        if (try? DemoBuilder.mayReplace(main, officer: global.officerName)) == true { return main }
         let beside = ((main as NSString).deletingLastPathComponent as NSString).appendingPathComponent("demo.sqlite")
         let note = global.language == .vi
             ? "Cơ sở dữ liệu chính có dữ liệu thật nên không bị ghi đè; dữ liệu mẫu ở \(beside) (xem bằng --db \(beside))."
             : "The main database holds real data and is left alone; the demo is at \(beside) (view it with --db \(beside))."
-        FileHandle.standardError.write(Data((note + "\n").utf8))
+        Output.note(note)
         return beside
     }
 
@@ -70,17 +70,27 @@ struct Demo: ParsableCommand {
 /// only when the import succeeded, so a bad seed row never leaves a half
 /// database — and a real database is never overwritten.
 enum DemoBuilder {
-    static func rebuild(at path: String, from folder: URL, officer: String) throws -> ImportSummary {
+    /// A demo, or a dvk database with no units yet (nothing an officer typed), may be rebuilt.
+    static func mayReplace(_ path: String, officer: String) throws -> Bool {
+        let db = try AppDatabase.openReadOnly(path: path, officer: officer)
+        return try db.isDemoDatabase() || db.count(.unit) == 0
+    }
+
+    static func rebuild(at given: String, from folder: URL, officer: String) throws -> ImportSummary {
         let fm = FileManager.default
+        // Through a symlink to the file it names: the link stays, the target is rebuilt.
+        let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
+        var mode: Int?
         if fm.fileExists(atPath: path) {
-            if try !AppDatabase.open(path: path, officer: officer).isDemoDatabase() { throw UserError.notADemoDatabase(path) }
+            if try !mayReplace(path, officer: officer) { throw UserError.notADemoDatabase(given) }
+            mode = try fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         }
         let temp = path + ".building"
         removeDatabase(at: temp)
         let summary: ImportSummary
         do {
             // Scoped so the connection is closed before the file moves.
-            let db = try AppDatabase.open(path: temp, officer: officer)
+            let db = try AppDatabase.open(path: temp, officer: officer, create: true)
             summary = try db.importFolder(folder)
             try db.markAsDemo()
             try db.checkpoint()
@@ -91,6 +101,7 @@ enum DemoBuilder {
         removeDatabase(at: path)
         try fm.moveItem(atPath: temp, toPath: path)
         removeDatabase(at: temp)
+        if let mode { try fm.setAttributes([.posixPermissions: mode], ofItemAtPath: path) }
         return summary
     }
 

@@ -40,7 +40,7 @@ struct Generate: ParsableCommand {
         let lang = global.language
         try reporting(lang) {
             let path = global.databasePath(defaultFile: "generated.sqlite")
-            let db = try global.open(path: path)
+            let db = try global.open(path: path, create: true)
             let start = Date()
             let rows = try db.generate(SyntheticSpec(communes: communes, years: parsedYears!, seed: seed, modelsPerCommune: modelsPerCommune))
             try db.checkpoint()

@@ -19,10 +19,10 @@ struct Import: ParsableCommand {
     func run() throws {
         let lang = global.language
         try reporting(lang) {
-            let db = try global.open()
+            let db = try global.open(create: true)
             let summary = try db.importFolder(URL(fileURLWithPath: folder), lang: lang)
             let counts = summary.rows.sorted { $0.key < $1.key }.map { "\($0.key) \(VietnameseNumber.integer($0.value, lang))" }
-            print((lang == .vi ? "Đã nạp: " : "Imported: ") + counts.joined(separator: ", "))
+            Output.out((lang == .vi ? "Đã nạp: " : "Imported: ") + counts.joined(separator: ", "))
         }
     }
 }

@@ -51,7 +51,7 @@ struct Snapshot: ParsableCommand {
     func run() throws {
         let lang = global.language
         try reporting(lang) {
-            let db = try global.open()
+            let db = try global.openForReading()
             let start = try SessionStart.resolve(db: db, unit: unit, year: year, lang: lang)
             let writer = SnapshotWriter(folder: SnapshotWriter.defaultFolder())
             let runner = EffectRunner(db: db, snapshots: writer, lang: lang)
@@ -66,9 +66,11 @@ struct Snapshot: ParsableCommand {
             case .ansi: text = ANSIRenderer.render(job.buffer, colorsEnabled: (global.environment["NO_COLOR"] ?? "").isEmpty) + "\n"
             }
             if let output {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output])
+                }
             } else {
-                print(text, terminator: "")
+                Output.out(text, terminator: "")
             }
         }
     }

@@ -23,7 +23,7 @@ struct Status: ParsableCommand {
     func run() throws {
         let lang = global.language
         try reporting(lang) {
-            try StatusPrinter(db: try global.open(), lang: lang).print(unit: unit, year: year)
+            try StatusPrinter(db: try global.openForReading(), lang: lang).print(unit: unit, year: year)
         }
     }
 }
@@ -34,13 +34,13 @@ struct StatusPrinter {
     let lang: Language
 
     func print(unit: String?, year: Int?) throws {
-        let dataAsOf = try db.setting(.dataAsOf).flatMap(Day.init(parsing:))
+        let dataAsOf = try db.dataAsOf()
         let year = year ?? dataAsOf?.year ?? Calendar.current.component(.year, from: Date())
         if let issue = Validator(today: dataAsOf ?? Day.lastOf(year: year)).checkYear(year).first {
-            throw StoreError.invalid(record: "--year", issues: [issue])
+            throw UserError.badOption("--year", issue.message(lang))
         }
         let id = try UnitLookup.resolve(db: db, text: unit)
         guard let overview = try Overview.build(from: db, unit: id, year: year) else { throw LookupError.unitNotFound(unit ?? "") }
-        Swift.print(StatusText.render(overview, lang: lang, dataAsOf: dataAsOf), terminator: "")
+        Output.out(StatusText.render(overview, lang: lang, dataAsOf: dataAsOf), terminator: "")
     }
 }

@@ -48,7 +48,7 @@ enum DashboardLauncher {
         } catch {
             let note = lang == .vi ? "dvk: không mở được màn hình terminal (\(error)); in bảng tiến độ thay thế."
                 : "dvk: no terminal screen (\(error)); printing the status table instead."
-            FileHandle.standardError.write(Data((note + "\n").utf8))
+            Output.note(note)
             try StatusPrinter(db: db, lang: lang).print(unit: options.unit, year: options.year)
             return
         }
@@ -60,6 +60,15 @@ enum DashboardLauncher {
         model.start(perform: runner.perform)
         if db.isReadOnly { model.state.message = lang == .vi ? "Chế độ chỉ đọc: không sửa được dữ liệu." : "Read-only: data cannot be changed." }
         var program = Program(model: model, terminal: terminal, perform: runner.perform)
+        // SQLite reads damaged pages without complaint until it trips on
+        // one: check the whole file once, off the key loop, and say so.
+        let inbox = program.inbox
+        Thread.detachNewThread {
+            if (try? db.quickCheck()) == false {
+                inbox.post(.failed(lang == .vi ? "Cơ sở dữ liệu có trang bị hỏng: số liệu có thể sai. Thoát và chạy dvk check, rồi khôi phục từ bản sao lưu."
+                                               : "The database has damaged pages: figures may be wrong. Quit, run dvk check, then restore a backup."))
+            }
+        }
         try program.run()
     }
 }

@@ -3,6 +3,7 @@ import DVKApp
 import DVKCore
 import DVKStore
 import Foundation
+import TerminalUI
 
 /// `--db`, `--lang`, `--officer`: accepted by every command, anywhere after it.
 struct GlobalOptions: ParsableArguments {
@@ -22,21 +23,50 @@ struct GlobalOptions: ParsableArguments {
 
     var language: Language { Language.resolve(flag: lang, environment: environment) }
 
-    var officerName: String {
-        officer ?? environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
+    /// Longest officer name kept in the audit log and printed headers.
+    static let officerLimit = 60
+
+    func validate() throws {
+        if let officer { try GlobalOptions.checkOfficer(officer) }
+        if let db, db.isEmpty { throw ValidationError(help("--db không được để trống.", "--db must not be empty.")) }
     }
 
-    /// `--db`, then `DVK_DB`, then `$XDG_DATA_HOME/dvk/<file>` (or ~/.local/share).
+    /// A name that goes into audit rows and `.txt` headers: one line, no
+    /// controls (a newline would forge a header line), not too long.
+    static func checkOfficer(_ name: String) throws {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(help("--officer không được để trống.", "--officer must not be empty."))
+        }
+        if name.count > officerLimit {
+            throw ValidationError(help("--officer quá dài: tối đa \(officerLimit) ký tự.", "--officer is too long: at most \(officerLimit) characters."))
+        }
+        if sanitize(name) != name {
+            throw ValidationError(help("--officer có ký tự điều khiển hoặc xuống dòng: chỉ dùng chữ, số và dấu câu.",
+                                       "--officer contains control characters or line breaks: use letters, digits and punctuation."))
+        }
+    }
+
+    var officerName: String {
+        if let officer { return officer }
+        let account = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
+        return String(sanitize(account).prefix(GlobalOptions.officerLimit))
+    }
+
+    /// `--db`, then `DVK_DB`, then `$XDG_DATA_HOME/dvk/<file>` (or `$HOME/.local/share/dvk`).
     func databasePath(defaultFile: String = "dvk.sqlite") -> String {
         if let db { return db }
         if let env = environment["DVK_DB"], !env.isEmpty { return env }
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return ((base as NSString).appendingPathComponent("dvk") as NSString).appendingPathComponent(defaultFile)
+        return (DataFolders(environment: environment).data as NSString).appendingPathComponent(defaultFile)
     }
 
-    func open(path: String? = nil) throws -> AppDatabase {
-        try AppDatabase.open(path: path ?? databasePath(), officer: officerName)
+    /// Opens for reading and writing; `create` only for commands that make a database.
+    func open(path: String? = nil, create: Bool = false) throws -> AppDatabase {
+        try AppDatabase.open(path: path ?? databasePath(), officer: officerName, create: create)
+    }
+
+    /// Opens for reading only: nothing in the file changes.
+    func openForReading(path: String? = nil) throws -> AppDatabase {
+        try AppDatabase.openReadOnly(path: path ?? databasePath(), officer: officerName)
     }
 }
 
@@ -45,14 +75,17 @@ func reporting<T>(_ lang: Language, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as StoreError {
-        FileHandle.standardError.write(Data(("dvk: " + e.message(lang) + "\n").utf8))
+        Output.error(e.message(lang))
         throw ExitCode(e.exitCode)
     } catch let e as UserError {
-        FileHandle.standardError.write(Data(("dvk: " + e.message(lang) + "\n").utf8))
+        Output.error(e.message(lang))
         throw ExitCode(e.exitCode)
     } catch let e as LookupError {
-        FileHandle.standardError.write(Data(("dvk: " + e.message(lang) + "\n").utf8))
-        throw ExitCode(e == .noUnits ? 0 : 2)
+        Output.error(e.message(lang))
+        throw ExitCode(e.exitCode)
+    } catch let e as CocoaError {
+        Output.error(FileMessage.describe(e, lang))
+        throw ExitCode(ExitCodes.fileError)
     }
 }
 
@@ -61,9 +94,11 @@ enum UserError: Error {
     case noSeeds
     case notADemoDatabase(String)
     case toolMissing(String)
+    /// An option's value that only the data can judge (a year outside the data's span).
+    case badOption(String, String)
 
     var exitCode: Int32 {
-        2
+        ExitCodes.usage
     }
 
     func message(_ lang: Language) -> String {
@@ -74,6 +109,8 @@ enum UserError: Error {
         case let .notADemoDatabase(p):
             return vi ? "“\(p)” là cơ sở dữ liệu thật, không phải dữ liệu mẫu: dvk demo không ghi đè nó. Dùng --db với tệp khác."
                 : "“\(p)” holds real data, not the demo: dvk demo will not overwrite it. Use --db with another file."
+        case let .badOption(option, why):
+            return "\(option): \(why)"
         case let .toolMissing(t):
             return vi ? "cần chương trình “\(t)” (apt-get install \(t))." : "needs the “\(t)” program (apt-get install \(t))."
         }

@@ -1,0 +1,52 @@
+import DVKCore
+import GRDB
+
+/// Rules on the unit graph that every write must keep, checked in the store
+/// so no path (a form, an import, an undo) can break them.
+enum UnitRules {
+    enum Link: String, Sendable {
+        case parent = "parent_ref"
+        case successor = "merged_into_ref"
+    }
+
+    /// A unit that lies on a loop of parents or of successors, if any.
+    ///
+    /// A parent loop hangs every roll-up; a merger loop (A into B, B into A)
+    /// makes the models of both count nowhere.
+    static func firstCycle(_ db: Database) throws -> (unit: OrgUnit.ID, link: Link)? {
+        var parent: [Int64: Int64] = [:]
+        var successor: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, parent_id, merged_into_id FROM unit") {
+            let id: Int64 = row["id"]
+            if let p: Int64 = row["parent_id"] { parent[id] = p }
+            if let s: Int64 = row["merged_into_id"] { successor[id] = s }
+        }
+        if let u = cycleMember(parent) { return (u, .parent) }
+        if let u = cycleMember(successor) { return (u, .successor) }
+        return nil
+    }
+
+    /// Walks each chain once (colouring nodes), so the check is linear in the number of units.
+    private static func cycleMember(_ next: [Int64: Int64]) -> Int64? {
+        var done: Set<Int64> = []
+        for start in next.keys where !done.contains(start) {
+            var path: Set<Int64> = []
+            var current: Int64? = start
+            while let c = current, !done.contains(c) {
+                if path.contains(c) { return c }
+                path.insert(c)
+                current = next[c]
+            }
+            done.formUnion(path)
+        }
+        return nil
+    }
+
+    /// Throws the officer's message when the write just made would close a loop.
+    static func refuseCycles(_ db: Database) throws {
+        guard let (unit, link) = try firstCycle(db) else { return }
+        let name = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [unit]) ?? "#\(unit)"
+        throw StoreError.invalid(record: name, issues: [ValidationIssue(field: link == .parent ? "parentID" : "mergedIntoID",
+                                                                         problem: link == .parent ? .parentCycle : .mergerCycle)])
+    }
+}
