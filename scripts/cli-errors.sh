@@ -89,8 +89,11 @@ ro="$work/readonly.sqlite"
 cp "$demo" "$ro"
 chmod 0444 "$ro"
 before=$(md5sum <"$ro")
-run "$work/ro" "$dvk" status --db "$ro"
-expect_error "read-only" 3 "chỉ cho phép đọc" "$work/ro"
+# Reading is allowed (status opens read-only); writing is refused.
+run "$work/ro-status" "$dvk" status --db "$ro"
+if [[ $rc -eq 0 ]] && grep -q "Tỉnh Yên Bái" "$work/ro-status.stdout"; then pass "read-only: status reads it (exit 0)"; else fail "read-only: status reads it (exit $rc)" "$(cat "$work/ro-status.stderr")"; fi
+run "$work/ro" "$dvk" import --db "$ro" "$seeds"
+expect_error "read-only: import" 3 "chỉ cho phép đọc" "$work/ro"
 if [[ $(md5sum <"$ro") == "$before" ]]; then pass "read-only: file unchanged"; else fail "read-only: file unchanged"; fi
 
 # 3. Locked by another process: sqlite3 holds BEGIN EXCLUSIVE, fed through a coprocess.
@@ -108,7 +111,8 @@ if command -v sqlite3 >/dev/null; then
     done
     if [[ $ready == yes ]]; then
         start=$(date +%s)
-        run "$work/locked" "$dvk" status --db "$locked"
+        # A write needs the lock: import gives up after its busy timeout.
+        run "$work/locked" "$dvk" import --db "$locked" "$seeds"
         elapsed=$(( $(date +%s) - start ))
         expect_error "locked" 4 "đang bị một tiến trình khác khóa" "$work/locked"
         if [[ $elapsed -le 10 ]]; then pass "locked: gave up within ${elapsed}s"; else fail "locked: gave up within 10s (took ${elapsed}s)"; fi
@@ -147,6 +151,68 @@ if [[ $rc -eq 0 ]] && grep -q "Figures do not add up" "$work/status-en.stdout"; 
 else
     fail "status 2023 --lang en: “Figures do not add up” (exit $rc)" "$(tail -5 "$work/status-en.stdout"; cat "$work/status-en.stderr")"
 fi
+
+# 5. Files that are not ours, and paths that are not files (issue 7, section 3).
+foreign="$work/contacts.sqlite"
+sqlite3 "$foreign" "CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Nguyễn Văn A');"
+before=$(sha256sum <"$foreign")
+for cmd in status snapshot open check; do
+    args=("$cmd" --db "$foreign"); [[ $cmd == snapshot ]] && args=(snapshot units --db "$foreign")
+    run "$work/foreign-$cmd" "$dvk" "${args[@]}"
+    expect_error "foreign SQLite file ($cmd)" 3 "của chương trình khác" "$work/foreign-$cmd"
+done
+if [[ $(sha256sum <"$foreign") == "$before" ]]; then pass "foreign: sha256 unchanged"; else fail "foreign: sha256 unchanged"; fi
+if [[ $(sqlite3 "$foreign" "SELECT count(*) FROM sqlite_master WHERE name = 'grdb_migrations'") == 0 ]]; then
+    pass "foreign: no grdb_migrations table"; else fail "foreign: no grdb_migrations table"; fi
+
+mkfifo "$work/pipe.sqlite"
+run "$work/fifo" timeout 10 "$dvk" status --db "$work/pipe.sqlite"
+expect_error "FIFO as --db (no hang)" 3 "không phải tệp thường" "$work/fifo"
+run "$work/dir" "$dvk" status --db "$work"
+expect_error "directory as --db" 3 "là một thư mục" "$work/dir"
+ln -s "$work/loop.sqlite" "$work/loop.sqlite"
+run "$work/loop" "$dvk" status --db "$work/loop.sqlite"
+expect_error "symlink loop as --db" 3 "trỏ vòng tròn" "$work/loop"
+run "$work/missing" "$dvk" status --db "$work/no/such/folder/dvk.sqlite"
+expect_error "missing folder" 3 "Chưa có cơ sở dữ liệu" "$work/missing"
+if [[ ! -e $work/no ]]; then pass "missing folder: not created by status"; else fail "missing folder: not created by status"; fi
+run "$work/bigunit" "$dvk" status --db "$demo" --unit "$(head -c 50000 /dev/zero | tr '\0' x)"
+expect_error "50 KB --unit" 5 "không tìm thấy đơn vị" "$work/bigunit"
+if [[ $(wc -c <"$work/bigunit.stderr") -lt 400 ]]; then pass "50 KB --unit: message is one short line"; else fail "50 KB --unit: message is one short line"; fi
+
+# 6. A first run on a new home: status says how to start, demo then builds the default database.
+home="$work/home"
+mkdir -p "$home"
+run "$work/newhome" env -u XDG_DATA_HOME HOME="$home" "$dvk" status
+expect_error "status on a new home" 3 "dvk demo" "$work/newhome"
+if [[ ! -e $home/.local/share/dvk/dvk.sqlite ]]; then pass "status on a new home: no database created"; else fail "status on a new home: no database created"; fi
+run "$work/newdemo" env -u XDG_DATA_HOME HOME="$home" "$dvk" demo --no-tui --seeds "$seeds"
+if [[ $rc -eq 0 && -f $home/.local/share/dvk/dvk.sqlite ]]; then pass "demo on a new home builds \$HOME/.local/share/dvk/dvk.sqlite"; else fail "demo on a new home (exit $rc)" "$(cat "$work/newdemo.stderr")"; fi
+mode=$(stat -c %a "$home/.local/share/dvk/dvk.sqlite" 2>/dev/null || echo none)
+dmode=$(stat -c %a "$home/.local/share/dvk" 2>/dev/null || echo none)
+if [[ $mode == 600 && $dmode == 700 ]]; then pass "new database 0600 in a 0700 folder"; else fail "new database 0600 in a 0700 folder (got $mode, $dmode)"; fi
+run "$work/initdemo" env XDG_DATA_HOME="$work/xdg" "$dvk" init
+run "$work/initdemo2" env XDG_DATA_HOME="$work/xdg" "$dvk" demo --no-tui --seeds "$seeds"
+if [[ $rc -eq 0 ]] && ! grep -q "demo.sqlite" "$work/initdemo2.stderr"; then pass "demo replaces a database with no units (after dvk init)"; else fail "demo replaces a database with no units" "$(cat "$work/initdemo2.stderr")"; fi
+ln -s "$t" "$work/link.sqlite"
+chmod 0640 "$t"
+run "$work/relink" "$dvk" demo --no-tui --seeds "$seeds" --db "$work/link.sqlite"
+if [[ -L $work/link.sqlite && $(stat -c %a "$t") == 640 ]]; then pass "demo rebuild through a symlink keeps the link and the mode"; else fail "demo rebuild through a symlink keeps the link and the mode ($(stat -c %a "$t"))"; fi
+
+# 7. dvk check, exit codes, --version.
+run "$work/check" "$dvk" check --db "$demo"
+if [[ $rc -eq 0 ]] && grep -q "không có lỗi" "$work/check.stdout"; then pass "check on the demo: exit 0"; else fail "check on the demo: exit 0 (got $rc)" "$(cat "$work/check.stderr")"; fi
+tampered="$work/tampered.sqlite"
+cp "$demo" "$tampered"
+sqlite3 "$tampered" "DELETE FROM unit_year_count WHERE (unit_id, year, field_code, kind) = (SELECT unit_id, year, field_code, kind FROM unit_year_count WHERE effective > 0 LIMIT 1)"
+run "$work/check2" "$dvk" check --db "$tampered"
+expect_error "check on a tampered count" 6 "không khớp khi đếm lại" "$work/check2"
+run "$work/badopt" "$dvk" status --no-such-option
+if [[ $rc -eq 2 ]]; then pass "a bad option exits 2"; else fail "a bad option exits 2 (got $rc)"; fi
+run "$work/badyear" "$dvk" status --db "$demo" --year 1800
+expect_error "--year 1800" 2 "Năm 1800 không hợp lệ" "$work/badyear"
+run "$work/version" "$dvk" --version
+if [[ $rc -eq 0 ]] && grep -qE '^[0-9]+\.[0-9]+\.[0-9]+$' "$work/version.stdout"; then pass "dvk --version"; else fail "dvk --version (exit $rc)" "$(cat "$work/version.stdout")"; fi
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

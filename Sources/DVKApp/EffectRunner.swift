@@ -36,7 +36,14 @@ public struct EffectRunner {
             case let .loadSatisfaction(id, years):
                 return [.satisfactionLoaded(try SatisfactionGrid.build(from: db, unit: id, years: years))]
             case let .print(job):
-                return [.printed(paths: try snapshots.write(job, lang: lang))]
+                do {
+                    return [.printed(paths: try snapshots.write(job, lang: lang))]
+                } catch {
+                    // Foundation's reason is English and names no folder.
+                    return [.failed(lang == .vi
+                        ? "Không in được vào thư mục “\(snapshots.folder)”: kiểm tra thư mục có tồn tại, cho phép ghi và còn chỗ trống."
+                        : "Cannot print into “\(snapshots.folder)”: check that the folder exists, is writable and has space.")]
+                }
             case let .save(request):
                 let outcome = Saving.perform(request, on: db, lang: lang)
                 // Every figure may have moved: no rolled-up year is kept.

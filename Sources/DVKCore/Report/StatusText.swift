@@ -3,15 +3,20 @@ import Foundation
 /// The plain-text status table of `dvk status`. Status is spelled out with a
 /// glyph and a word so it reads the same on a black-and-white printout.
 public enum StatusText {
-    public static func render(_ o: Overview, lang: Language, dataAsOf: Day? = nil) -> String {
+    /// `clean` is applied to every string that comes from data (names, the
+    /// directive): the caller passes the one sanitiser, which lives in the
+    /// terminal toolkit, so a newline or an escape in a unit's name can
+    /// neither forge a line nor reach the terminal.
+    public static func render(_ o: Overview, lang: Language, dataAsOf: Day? = nil,
+                              clean: (String) -> String = { $0 }) -> String {
         let w = Words(lang)
         var out: [String] = []
-        out.append("\(w.title) — \(o.unit.unit.name) — \(w.year) \(o.year)")
-        out.append(o.path.map(\.name).joined(separator: " › "))
-        if let from = o.mergedFrom { out.append("\(from.name) \(w.merged) \(o.unit.unit.name)") }
+        out.append("\(w.title) — \(clean(o.unit.unit.name)) — \(w.year) \(o.year)")
+        out.append(o.path.map { clean($0.name) }.joined(separator: " › "))
+        if let from = o.mergedFrom { out.append("\(clean(from.name)) \(w.merged) \(clean(o.unit.unit.name))") }
         if let phaseTarget = o.unit.targets.first {
             var line = "\(w.phase) \(phaseTarget.target.phase)"
-            if !phaseTarget.target.directive.isEmpty { line += " · \(phaseTarget.target.directive)" }
+            if !phaseTarget.target.directive.isEmpty { line += " · \(clean(phaseTarget.target.directive))" }
             if !phaseTarget.inPhase { line += " (\(o.year): \(w.outsidePhase))" }
             if let d = dataAsOf { line += " · \(w.dataAsOf) \(d)" }
             out.append(line)
@@ -40,7 +45,7 @@ public enum StatusText {
                 let sat = c.progress(for: .satisfaction)?.value.map { VietnameseNumber.fixed($0, places: 1, lang) + "%" } ?? "–"
         let plan = c.progress(for: .planCoverage).map { planCell($0, lang, w) } ?? "–"
                 let fieldCells = fieldCodes.map { VietnameseNumber.integer(c.models.effectiveByField[$0] ?? 0, lang) }
-                return [c.unit.name, w.kind(c.unit.kind), effectiveCell(c, lang), VietnameseNumber.integer(c.models.pending, lang)]
+                return [clean(c.unit.name), w.kind(c.unit.kind), effectiveCell(c, lang), VietnameseNumber.integer(c.models.pending, lang)]
                     + fieldCells + [sat, plan, w.statusWithGlyph(c.overallStatus)]
             }
             out += table(header: header, rows: rows, rightAligned: Set(2..<(header.count - 1)))
@@ -50,7 +55,7 @@ public enum StatusText {
             out.append("")
             out.append("\(w.alerts):")
             for m in o.mismatches {
-                out.append("  ! \(o.unitNames[m.unitID] ?? "?") (\(m.year)): \(m.issue.message(lang))")
+                out.append("  ! \(clean(o.unitNames[m.unitID] ?? "?")) (\(m.year)): \(m.issue.message(lang))")
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -19,6 +19,11 @@ public struct CheckProblem: Equatable, Sendable {
     public var kind: Kind
     public var detail: String
 
+    public init(kind: Kind, detail: String) {
+        self.kind = kind
+        self.detail = detail
+    }
+
     public func message(_ lang: Language) -> String {
         switch (kind, lang) {
         case (.integrity, .vi): return "Tệp hỏng (integrity_check): \(detail)"

@@ -14,11 +14,11 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let problems: [CheckProblem]
-        do {
-            problems = try reporting(lang) { try global.openForReading().check() }
-        } catch let e as ExitCode where e.rawValue == ExitCodes.database && isCorrupt() {
-            throw ExitCode(ExitCodes.checkFailed)
+        let problems = try reporting(lang) {
+            do { return try global.openForReading().check() } catch StoreError.corrupt {
+                // SQLite refusing to read a page is what check is for: a finding (6), not an unusable file (3).
+                return [CheckProblem(kind: .integrity, detail: "SQLITE_CORRUPT")]
+            }
         }
         if problems.isEmpty {
             Output.out(lang == .vi ? "Cơ sở dữ liệu “\(global.databasePath())”: không có lỗi." : "Database “\(global.databasePath())”: no problems found.")
@@ -27,10 +27,5 @@ struct Check: ParsableCommand {
         Output.error(lang == .vi ? "“\(global.databasePath())” có \(problems.count) lỗi:" : "“\(global.databasePath())” has \(problems.count) problem(s):")
         for p in problems { Output.note("  " + p.message(lang)) }
         throw ExitCode(ExitCodes.checkFailed)
-    }
-
-    /// A file SQLite calls corrupt is a check that found damage (6), not a file that cannot be opened (3).
-    private func isCorrupt() -> Bool {
-        (try? global.openForReading().quickCheck()) != true
     }
 }

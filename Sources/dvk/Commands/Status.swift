@@ -3,6 +3,7 @@ import DVKApp
 import DVKCore
 import DVKStore
 import Foundation
+import TerminalUI
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,6 +42,6 @@ struct StatusPrinter {
         }
         let id = try UnitLookup.resolve(db: db, text: unit)
         guard let overview = try Overview.build(from: db, unit: id, year: year) else { throw LookupError.unitNotFound(unit ?? "") }
-        Output.out(StatusText.render(overview, lang: lang, dataAsOf: dataAsOf), terminator: "")
+        Output.out(StatusText.render(overview, lang: lang, dataAsOf: dataAsOf, clean: sanitize), terminator: "")
     }
 }
