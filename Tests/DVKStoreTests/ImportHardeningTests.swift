@@ -90,6 +90,16 @@ extension ImportTests {
         #expect(error?.message(.vi).contains("UTF-16") == true)
     }
 
+    @Test func aOneMegabyteFieldIsRefusedAtOnce() throws {
+        let (folder, line) = try Self.brokenSeeds("units.csv", pick: 5, Self.set("name", "Xã " + String(repeating: "Suối Giàng ", count: 100_000)))
+        try expectImportFails("units.csv", line: line, folder: folder, messageContains: ["cột name: quá dài"])
+    }
+
+    @Test func aUnitNameOverTheLimitIsTooLong() throws {
+        let (folder, line) = try Self.brokenSeeds("units.csv", pick: 5, Self.set("name", "Xã " + String(repeating: "Suối Giàng ", count: 30)))
+        try expectImportFails("units.csv", line: line, folder: folder, messageContains: ["Quá dài: tối đa 200 ký tự."])
+    }
+
     /// A copy of the seeds where the first plain data row of `file` appears twice.
     static func duplicatedRow(_ file: String) throws -> (URL, Int) {
         let dir = try Fixture.tempDir("dvk-dup-seeds")

@@ -4,6 +4,12 @@ import Foundation
 public struct Validator: Sendable {
     /// The movement began in 2009; nothing is recorded before 2000.
     public static let earliestYear = 2000
+    /// Names and titles: what fits a report line.
+    public static let nameLimit = 200
+    /// A reason, an issuer, a decision number.
+    public static let shortTextLimit = 500
+    /// A description, goals, expected outputs: a paragraph or a few.
+    public static let longTextLimit = 4000
     public let today: Day
 
     public init(today: Day) { self.today = today }
@@ -20,10 +26,15 @@ public struct Validator: Sendable {
         var issues: [ValidationIssue] = []
         if m.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             issues.append(.init(field: "title", problem: .required))
-        } else if m.title.count > 200 {
-            issues.append(.init(field: "title", problem: .tooLong(max: 200)))
+        } else if m.title.count > Validator.nameLimit {
+            issues.append(.init(field: "title", problem: .tooLong(max: Validator.nameLimit)))
         }
         if m.fieldCode.isEmpty { issues.append(.init(field: "field", problem: .required)) }
+        for (name, text, limit) in [("description", m.description, Validator.longTextLimit), ("goals", m.goals, Validator.longTextLimit),
+                                    ("expectedOutputs", m.expectedOutputs, Validator.longTextLimit),
+                                    ("removalReason", m.removalReason ?? "", Validator.shortTextLimit)] where text.count > limit {
+            issues.append(.init(field: name, problem: .tooLong(max: limit)))
+        }
         for (name, day) in [("registeredOn", m.registeredOn), ("launchedOn", m.launchedOn), ("removedOn", m.removedOn)] {
             if let d = day { issues += checkYear(d.year, field: name) }
         }
@@ -47,6 +58,9 @@ public struct Validator: Sendable {
         var issues: [ValidationIssue] = []
         if r.decisionNumber.trimmingCharacters(in: .whitespaces).isEmpty {
             issues.append(.init(field: "decisionNumber", problem: .required))
+        }
+        for (name, text) in [("decisionNumber", r.decisionNumber), ("issuer", r.issuer)] where text.count > Validator.shortTextLimit {
+            issues.append(.init(field: name, problem: .tooLong(max: Validator.shortTextLimit)))
         }
         if model.launchedOn == nil { issues.append(.init(field: "modelID", problem: .notLaunched)) }
         if let d = r.decidedOn {
@@ -73,6 +87,8 @@ public struct Validator: Sendable {
         var issues: [ValidationIssue] = []
         if u.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             issues.append(.init(field: "name", problem: .required))
+        } else if u.name.count > Validator.nameLimit {
+            issues.append(.init(field: "name", problem: .tooLong(max: Validator.nameLimit)))
         }
         if let f = u.validFrom, let t = u.validTo, t < f {
             issues.append(.init(field: "validTo", problem: .notBefore(otherFieldVI: "ngày bắt đầu hiệu lực", otherFieldEN: "start date")))
