@@ -100,6 +100,18 @@ extension ImportTests {
         try expectImportFails("units.csv", line: line, folder: folder, messageContains: ["Quá dài: tối đa 200 ký tự."])
     }
 
+    /// Found by the import fuzzer: an unclosed quote in a row's last cell
+    /// swallowed the rest of the file, and the message echoed all of it.
+    @Test func aMessageQuotesAValueOnOneShortLine() throws {
+        let (folder, line) = try Self.brokenSeeds("plans.csv", pick: 1) { _, cells in cells[cells.count - 1] = "\"1" }
+        defer { Fixture.removeTree(folder.deletingLastPathComponent()) }
+        let error = #expect(throws: StoreError.self) { try AppDatabase.inMemory().importFolder(folder) }
+        let message = error?.message(.vi) ?? ""
+        #expect(message.hasPrefix("plans.csv, dòng \(line): "), "\(message)")
+        #expect(!message.contains("\n"))
+        #expect(message.count < 200, "\(message)")
+    }
+
     /// A copy of the seeds where the first plain data row of `file` appears twice.
     static func duplicatedRow(_ file: String) throws -> (URL, Int) {
         let dir = try Fixture.tempDir("dvk-dup-seeds")

@@ -111,6 +111,13 @@ struct CSVRecord {
     let index: [String: Int]
     let values: [String]
 
+    /// A cell's value as a message quotes it: one line, and short, so an
+    /// unclosed quote that swallowed the rest of the file is not echoed whole.
+    static func quoted(_ value: String) -> String {
+        let line = String(value.map { $0.isNewline ? " " : $0 })
+        return "“" + (line.count > 60 ? String(line.prefix(60)) + "…" : line) + "”"
+    }
+
     func fail(_ column: String, _ message: String) -> StoreError {
         .importFailed(file: file, line: line, message: "cột \(column): \(message)")
     }
@@ -134,7 +141,7 @@ struct CSVRecord {
     func int(_ column: String, in range: ClosedRange<Int64> = NumberLimits.year) throws -> Int? {
         guard let t = optional(column) else { return nil }
         guard let v = VietnameseNumber.parse(t, isCount: true), v.isFinite, v == v.rounded() else {
-            throw fail(column, "“\(t)” không phải số nguyên")
+            throw fail(column, "\(CSVRecord.quoted(t)) không phải số nguyên")
         }
         guard let n = NumberLimits.integer(v, in: range) else { throw outOfRange(column, t, range) }
         return Int(n)
@@ -148,18 +155,18 @@ struct CSVRecord {
     /// A finite number inside `range` (fractions allowed).
     func double(_ column: String, in range: ClosedRange<Int64>) throws -> Double? {
         guard let t = optional(column) else { return nil }
-        guard let v = VietnameseNumber.parse(t), v.isFinite else { throw fail(column, "“\(t)” không phải số") }
+        guard let v = VietnameseNumber.parse(t), v.isFinite else { throw fail(column, "\(CSVRecord.quoted(t)) không phải số") }
         guard v >= Double(range.lowerBound), v <= Double(range.upperBound) else { throw outOfRange(column, t, range) }
         return v
     }
 
     func outOfRange(_ column: String, _ text: String, _ range: ClosedRange<Int64>) -> StoreError {
-        fail(column, ValidationIssue(field: column, problem: .outOfRange(text, min: range.lowerBound, max: range.upperBound)).message(.vi))
+        fail(column, ValidationIssue(field: column, problem: .outOfRange(String(CSVRecord.quoted(text).dropFirst().dropLast()), min: range.lowerBound, max: range.upperBound)).message(.vi))
     }
 
     func day(_ column: String) throws -> Day? {
         guard let t = optional(column) else { return nil }
-        guard let d = Day(parsing: t) else { throw fail(column, "“\(t)” không phải ngày dd/mm/yyyy") }
+        guard let d = Day(parsing: t) else { throw fail(column, "\(CSVRecord.quoted(t)) không phải ngày dd/mm/yyyy") }
         return d
     }
 
@@ -168,14 +175,14 @@ struct CSVRecord {
         switch t {
         case "1", "có", "co", "x", "true", "yes": return true
         case "0", "không", "khong", "false", "no": return false
-        default: throw fail(column, "“\(t)” phải là 1 (có) hoặc 0 (không)")
+        default: throw fail(column, "\(CSVRecord.quoted(t)) phải là 1 (có) hoặc 0 (không)")
         }
     }
 
     func choice<T: RawRepresentable>(_ column: String, _ type: T.Type) throws -> T where T.RawValue == String, T: CaseIterable {
         let t = try required(column)
         guard let v = T(rawValue: t) else {
-            throw fail(column, "“\(t)” không hợp lệ: chọn \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fail(column, "\(CSVRecord.quoted(t)) không hợp lệ: chọn \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return v
     }

@@ -90,14 +90,14 @@ struct SeedImporter {
 
     private func unit(_ r: CSVRecord, _ column: String) throws -> OrgUnit.ID? {
         guard let ref = r.optional(column) else { return nil }
-        guard let id = unitIDs[ref] else { throw r.fail(column, "không có đơn vị mã “\(ref)” trong units.csv") }
+        guard let id = unitIDs[ref] else { throw r.fail(column, "không có đơn vị mã \(CSVRecord.quoted(ref)) trong units.csv") }
         return id
     }
 
     private func field(_ r: CSVRecord, _ column: String) throws -> String? {
         guard let code = r.optional(column) else { return nil }
         guard fieldCodes.contains(code) else {
-            throw r.fail(column, "lĩnh vực “\(code)” không có; chọn \(fieldCodes.sorted().joined(separator: ", "))")
+            throw r.fail(column, "lĩnh vực \(CSVRecord.quoted(code)) không có; chọn \(fieldCodes.sorted().joined(separator: ", "))")
         }
         return code
     }
@@ -126,7 +126,7 @@ struct SeedImporter {
             let metric = try r.choice("metric", TargetMetric.self)
             guard let threshold = try r.double("threshold", in: NumberLimits.anyFigure) else { throw r.fail("threshold", "chưa có giá trị (bắt buộc)") }
             let code = try r.required("code")
-            if let first = seenCodes[code] { throw r.fail("code", "chỉ tiêu “\(code)” bị trùng (đã có ở dòng \(first))") }
+            if let first = seenCodes[code] { throw r.fail("code", "chỉ tiêu \(CSVRecord.quoted(code)) bị trùng (đã có ở dòng \(first))") }
             seenCodes[code] = r.line
             let target = Target(code: code, metric: metric,
                                 threshold: threshold, unitKinds: kinds,
@@ -145,9 +145,9 @@ struct SeedImporter {
         var links: [(CSVRecord, OrgUnit.ID)] = []
         for r in rows {
             let ref = try r.required("ref")
-            if unitIDs[ref] != nil { throw r.fail("ref", "mã “\(ref)” bị trùng") }
+            if unitIDs[ref] != nil { throw r.fail("ref", "mã \(CSVRecord.quoted(ref)) bị trùng") }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM unit WHERE ref = ?", arguments: [ref]) == true {
-                throw r.fail("ref", "đơn vị mã “\(ref)” đã có trong cơ sở dữ liệu (tệp này đã được nạp?)")
+                throw r.fail("ref", "đơn vị mã \(CSVRecord.quoted(ref)) đã có trong cơ sở dữ liệu (tệp này đã được nạp?)")
             }
             let u = OrgUnit(id: 0, officialCode: r.optional("official_code"), name: try r.required("name"),
                             kind: try r.choice("kind", UnitKind.self), validFrom: try r.day("valid_from"),
@@ -177,15 +177,15 @@ struct SeedImporter {
     private mutating func models(_ t: CSVTable) throws {
         for r in try t.rows(expecting: ["ref", "unit_ref", "kind", "title", "field"]) {
             let ref = try r.required("ref")
-            if modelIDs[ref] != nil { throw r.fail("ref", "mã “\(ref)” bị trùng") }
+            if modelIDs[ref] != nil { throw r.fail("ref", "mã \(CSVRecord.quoted(ref)) bị trùng") }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM model WHERE ref = ?", arguments: [ref]) == true {
-                throw r.fail("ref", "mô hình mã “\(ref)” đã có trong cơ sở dữ liệu")
+                throw r.fail("ref", "mô hình mã \(CSVRecord.quoted(ref)) đã có trong cơ sở dữ liệu")
             }
             guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
             guard let field = try field(r, "field") else { throw r.fail("field", "chưa có giá trị (bắt buộc)") }
             let funds = try r.optional("funds_vnd").map { t -> Int64 in
                 guard let v = VietnameseNumber.parse(t, isCount: true) ?? VietnameseNumber.parse(t), v.isFinite else {
-                    throw r.fail("funds_vnd", "“\(t)” không phải số tiền (ví dụ 2,9 tỷ hoặc 350000000)")
+                    throw r.fail("funds_vnd", "\(CSVRecord.quoted(t)) không phải số tiền (ví dụ 2,9 tỷ hoặc 350000000)")
                 }
                 guard let vnd = NumberLimits.rounded(v, in: NumberLimits.fundsVND) else { throw r.outOfRange("funds_vnd", t, NumberLimits.fundsVND) }
                 return vnd
@@ -205,7 +205,7 @@ struct SeedImporter {
 
     private func model(_ r: CSVRecord) throws -> Model {
         let ref = try r.required("model_ref")
-        guard let id = modelIDs[ref], let m = models[id] else { throw r.fail("model_ref", "không có mô hình mã “\(ref)” trong models.csv") }
+        guard let id = modelIDs[ref], let m = models[id] else { throw r.fail("model_ref", "không có mô hình mã \(CSVRecord.quoted(ref)) trong models.csv") }
         return m
     }
 
@@ -289,7 +289,7 @@ struct SeedImporter {
             let year = try r.requiredInt("year")
             try check(validator.checkYear(year), r)
             let qualifier = r.optional("qualifier") ?? ""
-            guard FigureQualifier(rawValue: qualifier) != nil else { throw r.fail("qualifier", "“\(qualifier)” phải trống, over hoặc nearly") }
+            guard FigureQualifier(rawValue: qualifier) != nil else { throw r.fail("qualifier", "\(CSVRecord.quoted(qualifier)) phải trống, over hoặc nearly") }
             try db.execute(sql: """
                 INSERT INTO reported_figure (unit_id, year, scope, field_code, count, qualifier, source) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [unit, year, try r.choice("scope", FigureScope.self).rawValue, try field(r, "field"),
@@ -313,7 +313,7 @@ struct SeedImporter {
             var value = try r.required("value")
             switch Setting(rawValue: key) {
             case .homeUnit?:
-                guard let id = unitIDs[value] else { throw r.fail("value", "không có đơn vị mã “\(value)”") }
+                guard let id = unitIDs[value] else { throw r.fail("value", "không có đơn vị mã \(CSVRecord.quoted(value))") }
                 value = String(id)
             case .dataAsOf?:
                 guard let d = try r.day("value") else { throw r.fail("value", "chưa có giá trị") }
@@ -321,7 +321,7 @@ struct SeedImporter {
                 try check(validator.checkYear(d.year, field: "value"), r)
                 value = d.iso
             case nil:
-                throw r.fail("key", "“\(key)” không phải thiết lập đã biết (home_unit, data_as_of)")
+                throw r.fail("key", "\(CSVRecord.quoted(key)) không phải thiết lập đã biết (home_unit, data_as_of)")
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
             count("setting")
