@@ -214,5 +214,64 @@ expect_error "--year 1800" 2 "Năm 1800 không hợp lệ" "$work/badyear"
 run "$work/version" "$dvk" --version
 if [[ $rc -eq 0 ]] && grep -qE '^[0-9]+\.[0-9]+\.[0-9]+$' "$work/version.stdout"; then pass "dvk --version"; else fail "dvk --version (exit $rc)" "$(cat "$work/version.stdout")"; fi
 
+# 8. A refused import on a new home or a new --db leaves nothing behind.
+home3="$work/home3"
+mkdir -p "$home3"
+run "$work/nofolder" env -u XDG_DATA_HOME HOME="$home3" "$dvk" import "$work/no/such/folder"
+expect_error "import of a missing folder" 5 "thư mục không tồn tại" "$work/nofolder"
+if [[ -z $(ls -A "$home3") ]]; then pass "import of a missing folder: no database created"; else fail "import of a missing folder: no database created" "$(find "$home3")"; fi
+broken="$work/broken-seeds"
+cp -r "$seeds" "$broken"
+sed -i '2s/^\([^,]*,[^,]*,\)[^,]*/\1120/' "$broken/surveys.csv"
+run "$work/refused" "$dvk" import --db "$work/fresh/dvk.sqlite" "$broken"
+expect_error "refused first import" 5 "surveys.csv, dòng 2" "$work/refused"
+if [[ ! -e $work/fresh ]]; then pass "refused first import: no dvk.sqlite, -wal, -shm or folder left"; else fail "refused first import: nothing left" "$(find "$work/fresh")"; fi
+
+# 9. Found by the fresh-eyes review: outputs that destroyed files, crashes on a full stdout, hangs on stored values.
+snapdb="$work/snap.sqlite"
+cp "$demo" "$snapdb"
+before=$(sha256sum <"$snapdb")
+run "$work/snap-over-db" "$dvk" snapshot overview --db "$snapdb" -o "$snapdb"
+expect_error "snapshot -o onto the database" 7 "là tệp cơ sở dữ liệu" "$work/snap-over-db"
+if [[ $(sha256sum <"$snapdb") == "$before" ]]; then pass "snapshot -o onto the database: database unchanged"; else fail "snapshot -o onto the database: database unchanged"; fi
+touch "$work/target.txt"; ln -s "$work/target.txt" "$work/out-link.txt"
+run "$work/snap-link" "$dvk" snapshot overview --db "$snapdb" -o "$work/out-link.txt"
+if [[ $rc -eq 0 && -L $work/out-link.txt && -s $work/target.txt ]]; then pass "snapshot -o through a symlink writes the target, keeps the link"; else fail "snapshot -o through a symlink (exit $rc)" "$(cat "$work/snap-link.stderr")"; fi
+run "$work/snap-missing" "$dvk" snapshot overview --db "$snapdb" -o "$work/no/such/dir/x.txt"
+expect_error "snapshot -o into a missing folder" 7 "thư mục chứa tệp không tồn tại" "$work/snap-missing"
+if [[ -w /dev/full ]]; then
+    rc=0; "$dvk" status --db "$snapdb" >/dev/full 2>"$work/full.stderr" || rc=$?
+    expect_error "status >/dev/full (no crash)" 7 "không ghi được ra đầu ra chuẩn" "$work/full"
+fi
+walforeign="$work/wal-foreign.sqlite"
+sqlite3 "$walforeign" "PRAGMA journal_mode=wal; CREATE TABLE t (x); INSERT INTO t VALUES (1);" >/dev/null
+run "$work/walforeign" "$dvk" status --db "$walforeign"
+if [[ $rc -eq 3 && ! -e $walforeign-wal && ! -e $walforeign-shm ]]; then pass "foreign WAL file: refused, no -wal/-shm left"; else fail "foreign WAL file: refused, no -wal/-shm left (exit $rc)" "$(ls "$work" | grep wal-foreign)"; fi
+rodemo="$work/ro-demo.sqlite"
+cp "$demo" "$rodemo"; chmod 0444 "$rodemo"
+before=$(sha256sum <"$rodemo")
+run "$work/rodemo" "$dvk" demo --no-tui --seeds "$seeds" --db "$rodemo"
+expect_error "demo over a read-only demo file" 3 "chỉ cho phép đọc" "$work/rodemo"
+if [[ $(sha256sum <"$rodemo") == "$before" ]]; then pass "demo over a read-only file: unchanged"; else fail "demo over a read-only file: unchanged"; fi
+run "$work/langfr" "$dvk" status --db "$demo" --lang fr
+if [[ $rc -eq 2 ]]; then pass "--lang fr exits 2"; else fail "--lang fr exits 2 (got $rc)"; fi
+run "$work/escopt" "$dvk" $'--\e[2J\e]52;c;aGk='
+if [[ $rc -eq 2 ]] && ! grep -q $'\e' "$work/escopt.stderr"; then pass "an option with escapes: exit 2, no raw ESC on stderr"; else fail "an option with escapes: exit 2, no raw ESC on stderr (exit $rc)"; fi
+phase="$work/phase.sqlite"
+cp "$demo" "$phase"
+sqlite3 "$phase" "UPDATE target SET phase_start = -5, phase_end = 99999999 WHERE code = 'plan'; UPDATE target SET threshold = 'abc' WHERE code = 'models';"
+for cmd in status snapshot; do
+    args=("$cmd" --db "$phase"); [[ $cmd == snapshot ]] && args=(snapshot overview --db "$phase")
+    run "$work/phase-$cmd" timeout 20 "$dvk" "${args[@]}"
+    expect_error "stored phase -5–99999999 and threshold 'abc' ($cmd): no hang, no crash" 3 "Dữ liệu đã lưu không hợp lệ" "$work/phase-$cmd"
+done
+run "$work/phase-check" timeout 20 "$dvk" check --db "$phase"
+expect_error "check on stored nonsense" 6 "Giá trị đã lưu không hợp lệ" "$work/phase-check"
+notty="$work/notty.sqlite"
+cp "$demo" "$notty"
+before=$(sha256sum <"$notty")
+run "$work/notty" "$dvk" --db "$notty"
+if [[ $rc -eq 0 && $(sha256sum <"$notty") == "$before" ]] && grep -q "Tỉnh Yên Bái" "$work/notty.stdout"; then pass "dvk without a terminal prints the table and leaves the file as it was"; else fail "dvk without a terminal (exit $rc)" "$(cat "$work/notty.stderr")"; fi
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

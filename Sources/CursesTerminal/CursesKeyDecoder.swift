@@ -3,6 +3,13 @@ import TerminalUI
 
 /// Turns what `wget_wch` returned into a `Key`.
 enum CursesKeyDecoder {
+    /// Key codes given (define_key) to the bracketed-paste markers; ncurses
+    /// leaves codes above KEY_MAX to the program.
+    static let pasteStart: Int32 = KEY_MAX + 1
+    static let pasteEnd: Int32 = KEY_MAX + 2
+    static let pasteStartSequence = BracketedPaste.startSequence
+    static let pasteEndSequence = BracketedPaste.endSequence
+
     /// A plain code point (`wget_wch` returned OK). Vietnamese letters from
     /// an IME arrive here as single code points (ế is U+1EBF).
     static func character(_ code: UInt32) -> Key {

@@ -24,7 +24,10 @@ public final class CursesTerminal: Terminal {
     ///     reverse, underline and dim.
     ///   - mouse: report clicks and the wheel. Terminals then stop selecting
     ///     text on plain drags (Shift-drag still selects).
-    public init(useColor: Bool = true, mouse: Bool = true) throws {
+    ///   - crashReports: where a crash writes its report and how the user
+    ///     is told (see `CrashReporting`). Without it a crash still restores
+    ///     the terminal and prints one line, but writes no report.
+    public init(useColor: Bool = true, mouse: Bool = true, crashReports: CrashReporting? = nil) throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw CursesTerminalError.notATerminal
         }
@@ -38,7 +41,7 @@ public final class CursesTerminal: Terminal {
         }
 
         SignalGuard.saveTerminalModes()
-        SignalGuard.install()
+        SignalGuard.install(crashReports: crashReports)
         guard let screen = shim_newterm() else {
             SignalGuard.uninstall()
             throw CursesTerminalError.setupFailed
@@ -57,7 +60,9 @@ public final class CursesTerminal: Terminal {
         // A lone Esc is a key here (close, back); don't wait 1 s to be sure
         // it isn't the start of an escape sequence.
         _ = set_escdelay(25)
+        Self.disableFlowControl()
         Self.defineFallbackKeys()
+        Self.setBracketedPaste(true)
         palette = CursesPalette(useColor: useColor)
         if mouse {
             let mask = shim_BUTTON1_PRESSED() | shim_BUTTON1_CLICKED() | shim_BUTTON4_PRESSED() | shim_BUTTON5_PRESSED()
@@ -123,11 +128,13 @@ public final class CursesTerminal: Terminal {
 
     public func suspend() {
         guard active else { return }
+        Self.setBracketedPaste(false)
         _ = endwin()
         SignalGuard.stopProcess()
         // Back in the foreground: refresh re-enters curses mode; clearok makes
         // it repaint everything the shell may have drawn over.
         let window = shim_stdscr()
+        Self.setBracketedPaste(true)
         _ = clearok(window, true)
         _ = wrefresh(window)
     }
@@ -139,6 +146,7 @@ public final class CursesTerminal: Terminal {
         guard active else { return }
         active = false
         SignalGuard.cursesActive.store(false, ordering: .releasing)
+        Self.setBracketedPaste(false)
         _ = endwin()
         if let screen { delscreen(screen) }
         screen = nil
@@ -159,6 +167,32 @@ public final class CursesTerminal: Terminal {
         for (sequence, code) in fallbacks where key_defined(sequence) == 0 {
             _ = define_key(sequence, code)
         }
+        _ = define_key(CursesKeyDecoder.pasteStartSequence, CursesKeyDecoder.pasteStart)
+        _ = define_key(CursesKeyDecoder.pasteEndSequence, CursesKeyDecoder.pasteEnd)
+    }
+
+    /// XON/XOFF flow control would make Ctrl-S freeze the display (and
+    /// Ctrl-Q resume it) instead of reaching the program, where Ctrl-S
+    /// saves. cbreak() leaves it on; raw() would turn it off but also take
+    /// Ctrl-C and Ctrl-Z away from the signals. ncurses keeps its own copy
+    /// of the program's modes, so it is told (def_prog_mode) to keep this
+    /// one across endwin/refresh; endwin still restores the shell's modes.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        _ = def_prog_mode()
+    }
+
+    /// Bracketed paste: the terminal wraps a paste in ESC[200~ ... ESC[201~,
+    /// so it arrives as one `.paste` instead of thousands of keys (which
+    /// could also be taken as commands). Terminals that don't know the mode
+    /// ignore it. Sent through ncurses' output so it stays in order with
+    /// entering and leaving the alternate screen.
+    private static func setBracketedPaste(_ on: Bool) {
+        _ = putp(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l")
+        _ = fflush(shim_stdout())
     }
 
     private static func localeIsUTF8() -> Bool {
@@ -197,10 +231,41 @@ public final class CursesTerminal: Terminal {
             var event = MEVENT()
             guard getmouse(&event) == OK else { return .unknown }
             return CursesKeyDecoder.mouse(event)
+        case CursesKeyDecoder.pasteStart:
+            return readPaste()
         default:
             return CursesKeyDecoder.keyCode(code)
         }
     }
+
+    /// Reads up to the end of a bracketed paste, from the terminal itself
+    /// (see `BracketedPaste`); ncurses has read exactly the start
+    /// marker, nothing beyond it. Keys that arrived after the end marker
+    /// go back to ncurses (ungetch), which decodes them as usual; its queue
+    /// holds about a hundred bytes, more than anyone types in one read.
+    /// A terminal that never sends the end, or a termination signal, ends
+    /// the paste with what has arrived; the loop then sees the signal.
+    private func readPaste() -> Key {
+        var paste = BracketedPaste()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while !paste.isComplete {
+            var wait = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&wait, 1, Self.pasteGapMs)
+            if ready < 0, errno == EINTR, SignalGuard.pendingTerminationSignal == nil { continue }
+            guard ready > 0 else { break }
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR, SignalGuard.pendingTerminationSignal == nil { continue }
+            guard count > 0 else { break }
+            paste.add(chunk[0..<count])
+        }
+        for byte in paste.leftover.reversed() {
+            _ = ungetch(Int32(byte))
+        }
+        return paste.key
+    }
+
+    /// Longest pause inside a paste before it is taken as ended.
+    private static let pasteGapMs: Int32 = 500
 
     private func resizeKey() -> Key {
         let current = size

@@ -8,6 +8,8 @@
 /// combining marks), because a cluster's width is its base's width.
 public enum CellWidth {
     public static func of(_ c: Character) -> Int {
+        // Most cells are ASCII: no scalar properties to look up.
+        if let a = c.asciiValue { return a < 0x20 || a == 0x7F ? 0 : 1 }
         var base = 0
         var hasEmojiBase = false
         for scalar in c.unicodeScalars {

@@ -20,5 +20,9 @@ public enum Key: Equatable, Hashable, Sendable {
     /// The terminal now has this size; redraw everything.
     case resize(width: Int, height: Int)
     case mouse(MouseEvent)
+    /// Text pasted while the terminal was in bracketed-paste mode, whole
+    /// and as sent (line breaks and controls included), so a field can
+    /// insert it in one edit and no pasted character is taken for a command.
+    case paste(String)
     case unknown
 }

@@ -24,7 +24,8 @@ struct DVK: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode || error is CleanExit { exit(withError: error) }
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // The parser's message echoes what was typed: through the sanitiser like every other line.
+                Output.note(fullMessage(for: error))
                 Foundation.exit(ExitCodes.usage)
             }
             exit(withError: error)

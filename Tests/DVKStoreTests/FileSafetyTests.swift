@@ -156,6 +156,36 @@ import Testing
         #expect(try db.unit(id: b)?.mergedIntoID == nil)
     }
 
+    /// Found by the key fuzzer: a district merged into its own commune made
+    /// every later roll-up loop for ever.
+    @Test func aMergeIntoOwnSubunitIsRefused() throws {
+        let db = try AppDatabase.inMemory()
+        let p = try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province))
+        let d = try db.addUnit(OrgUnit(id: 0, name: "Huyện Thử", kind: .district, parentID: p))
+        let c = try db.addUnit(OrgUnit(id: 0, name: "Xã Thử", kind: .commune, parentID: d))
+        let error = #expect(throws: StoreError.self) { try db.mergeUnit(d, into: c, lastDay: Fixture.day("30/06/2025")) }
+        #expect(error?.message(.vi).contains("đơn vị trực thuộc của chính nó") == true)
+        #expect(try db.unit(id: d)?.mergedIntoID == nil)
+    }
+
+    @Test func aLoopWrittenByHandStillRollsUp() throws {
+        let dir = try Fixture.tempDir()
+        defer { Fixture.removeTree(dir) }
+        let path = dir.appendingPathComponent("loop.sqlite").path
+        do {
+            let db = try AppDatabase.open(path: path, officer: "t", create: true)
+            _ = try db.importFolder(Fixture.seedsFolder)
+            try db.checkpoint()
+        }
+        // A district merged into its own commune, behind dvk's back.
+        try Fixture.sqlite3(path, """
+            UPDATE unit SET merged_into_id = (SELECT id FROM unit WHERE ref = 'YB-VC-SG'), valid_to = '2024-06-30' WHERE ref = 'YB-VC';
+            """)
+        let db = try AppDatabase.openReadOnly(path: path, officer: "t")
+        let home = try #require(try db.findUnits("YB").first)
+        #expect(try Overview.build(from: db, unit: home.id, year: 2025) != nil)
+    }
+
     @Test func storedValuesNoRuleAllowsAreErrorsNotTraps() throws {
         let dir = try Fixture.tempDir()
         defer { Fixture.removeTree(dir) }

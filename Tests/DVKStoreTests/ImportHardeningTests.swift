@@ -124,4 +124,206 @@ extension ImportTests {
         try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
         return (folder, i + 2)
     }
+    // MARK: Review findings (issue 7, imports)
+
+    /// A copy of the seeds with `file`'s lines changed by `edit` (line 1 is `lines[0]`).
+    static func editedSeeds(_ file: String, _ edit: (inout [String]) throws -> Void) throws -> URL {
+        let dir = try Fixture.tempDir("dvk-edited-seeds")
+        let folder = dir.appendingPathComponent("seeds")
+        try FileManager.default.copyItem(at: Fixture.seedsFolder, to: folder)
+        let url = folder.appendingPathComponent(file)
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        try edit(&lines)
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// The stray quote used to be paired with the next quoted cell, and the
+    /// message named the end of the file (models.csv, dòng 366).
+    @Test func anUnclosedQuoteNamesTheLineWhereItOpens() throws {
+        let folder = try Self.editedSeeds("models.csv") { lines in
+            let i = try #require(lines[4].range(of: ",politicalSystem,"))
+            lines[4].replaceSubrange(i, with: ",\"Unclosed title,politicalSystem,")
+            #expect(lines[4].filter { $0 == "\"" }.count % 2 == 1)
+        }
+        try expectImportFails("models.csv", line: 5, folder: folder,
+                              messageContains: ["dấu ngoặc kép (\") mở ở dòng này không đóng"])
+    }
+
+    @Test func unclosedQuoteLineIsTheFirstLineWithAnOddCount() {
+        #expect(CSVTable.unclosedQuoteLine("a,b\n\"x\",y\nz,\"open\nq,\"w\"\nr,\"s\"\n") == 3)
+        #expect(CSVTable.unclosedQuoteLine("a,b\r\nc,\"d\r\n") == 2)
+        #expect(CSVTable.unclosedQuoteLine("a,\"b\"\n") == nil)
+    }
+
+    @Test func anAwardListedTwiceIsAnError() throws {
+        let (folder, line) = try Self.duplicatedRow("awards.csv")
+        try expectImportFails("awards.csv", line: line, folder: folder,
+                              messageContains: ["cột decision_number", "bị trùng (đã có ở dòng \(line - 1))"])
+    }
+
+    @Test func aReportedFigureListedTwiceIsAnError() throws {
+        let (folder, line) = try Self.duplicatedRow("reported_figures.csv")
+        try expectImportFails("reported_figures.csv", line: line, folder: folder,
+                              messageContains: ["cột field", "bị trùng (đã có ở dòng \(line - 1))"])
+    }
+
+    @Test func aSettingGivenTwiceIsAnErrorNotTheLastWins() throws {
+        var line = 0, first = 0
+        let folder = try Self.editedSeeds("settings.csv") { lines in
+            first = try #require(lines.firstIndex { $0.hasPrefix("data_as_of,") }) + 1
+            lines.append("data_as_of,01/06/2024")
+            line = lines.count
+        }
+        try expectImportFails("settings.csv", line: line, folder: folder,
+                              messageContains: ["cột key", "“data_as_of” bị trùng (đã có ở dòng \(first))"])
+    }
+
+    @Test func anEvaluationListedTwiceNamesFileLineAndColumn() throws {
+        let (folder, line) = try Self.duplicatedRow("evaluations.csv")
+        try expectImportFails("evaluations.csv", line: line, folder: folder,
+                              messageContains: ["cột year", "(đã có ở dòng \(line - 1))"])
+    }
+
+    @Test func anEvaluationForTheSameYearWithAnotherVerdictIsAnError() throws {
+        var line = 0
+        let folder = try Self.editedSeeds("evaluations.csv") { lines in
+            var cells = lines[1].components(separatedBy: ",")
+            cells[2] = cells[2] == "1" ? "0" : "1"
+            lines.insert(cells.joined(separator: ","), at: 2)
+            line = 3
+        }
+        defer { Fixture.removeTree(folder.deletingLastPathComponent()) }
+        let error = #expect(throws: StoreError.self) { try AppDatabase.inMemory().importFolder(folder) }
+        let message = error?.message(.vi) ?? ""
+        #expect(message.hasPrefix("evaluations.csv, dòng \(line): cột year: "), "\(message)")
+        #expect(message.contains("(đã có ở dòng 2)"), "\(message)")
+        #expect(!message.contains("UNIQUE"), "\(message)")
+    }
+
+    /// Every field key the Validator reports, and the column it is read from.
+    @Test func validatorFieldKeysNameTheirCSVColumns() throws {
+        let expected = [
+            "title": "title", "field": "field", "description": "description", "goals": "goals",
+            "expectedOutputs": "expected_outputs", "removalReason": "removal_reason", "registeredOn": "registered_on",
+            "launchedOn": "launched_on", "removedOn": "removed_on", "fundsVND": "funds_vnd", "workDays": "work_days",
+            "year": "year", "decisionNumber": "decision_number", "issuer": "issuer", "modelID": "model_ref",
+            "decidedOn": "decided_on", "percent": "percent", "respondents": "respondents", "name": "name",
+            "validTo": "valid_to", "phaseStart": "phase_start", "phaseEnd": "phase_end", "threshold": "threshold",
+            "minPerField": "min_per_field", "unitKinds": "unit_kinds", "value": "value",
+        ]
+        var columns: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: Fixture.seedsFolder.path) where file.hasSuffix(".csv") {
+            let text = try String(contentsOf: Fixture.seedsFolder.appendingPathComponent(file), encoding: .utf8)
+            columns.formUnion(text.prefix { $0 != "\n" }.components(separatedBy: ","))
+        }
+        for (key, column) in expected {
+            #expect(SeedImporter.column(for: key) == column, "\(key)")
+            #expect(columns.contains(column), "\(column) is no column of seeds/")
+        }
+    }
+
+    @Test func aLaunchBeforeRegistrationNamesTheCSVColumn() throws {
+        let (folder, line) = try Self.brokenSeeds("models.csv") { header, cells in
+            cells[header.firstIndex(of: "registered_on")!] = "01/06/2023"
+            cells[header.firstIndex(of: "launched_on")!] = "01/01/2023"
+            cells[header.firstIndex(of: "removed_on")!] = ""
+        }
+        try expectImportFails("models.csv", line: line, folder: folder,
+                              messageContains: ["cột launched_on: Ngày này không được trước ngày đăng ký."])
+    }
+
+    @Test func aRegistrationYearOutOfRangeNamesTheCSVColumn() throws {
+        let (folder, line) = try Self.brokenSeeds("models.csv", Self.set("registered_on", "01/01/1990"))
+        try expectImportFails("models.csv", line: line, folder: folder, messageContains: ["cột registered_on: Năm 1990 không hợp lệ"])
+    }
+
+    @Test func aPhaseEndingBeforeItStartsNamesTheCSVColumn() throws {
+        let (folder, line) = try Self.brokenSeeds("targets.csv", pick: 1) { header, cells in
+            cells[header.firstIndex(of: "phase_start")!] = "2025"
+            cells[header.firstIndex(of: "phase_end")!] = "2023"
+        }
+        try expectImportFails("targets.csv", line: line, folder: folder, messageContains: ["cột phase_end: "])
+    }
+
+    @Test func aRecognitionOfAModelNotLaunchedNamesModelRef() throws {
+        // M-0001 has no launch date in seeds/models.csv.
+        let (folder, line) = try Self.brokenSeeds("recognitions.csv", Self.set("model_ref", "M-0001"))
+        try expectImportFails("recognitions.csv", line: line, folder: folder,
+                              messageContains: ["cột model_ref: Mô hình chưa ra mắt nên chưa thể công nhận."])
+    }
+
+    @Test func aMissingFolderIsSaidSo() throws {
+        let dir = try Fixture.tempDir("dvk-no-folder")
+        defer { Fixture.removeTree(dir) }
+        let missing = dir.appendingPathComponent("khong-co")
+        let db = try AppDatabase.inMemory()
+        var error = #expect(throws: StoreError.self) { try db.importFolder(missing) }
+        #expect(error?.message(.vi) == "\(missing.path): thư mục không tồn tại", "\(String(describing: error))")
+        #expect(error?.message(.vi).contains("units.csv") == false)
+        #expect(error?.exitCode == 5)
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+        let file = dir.appendingPathComponent("units.csv")
+        try "ref,name,kind\n".write(to: file, atomically: true, encoding: .utf8)
+        error = #expect(throws: StoreError.self) { try AppDatabase.checkImportFolder(file) }
+        #expect(error?.message(.vi).hasPrefix("\(file.path): không phải thư mục") == true, "\(String(describing: error))")
+        #expect(error?.exitCode == 5)
+        #expect(try db.count(.audit_log) == 0)
+    }
+
+    @Test(arguments: ["1e15", "1E+15", "99999999999999999999", "1e400"])
+    func hugeWorkDaysAreOutOfRangeNotNotAWholeNumber(value: String) throws {
+        let (folder, line) = try Self.brokenSeeds("models.csv", Self.set("work_days", value))
+        try expectImportFails("models.csv", line: line, folder: folder,
+                              messageContains: ["cột work_days: “\(value)” nằm ngoài phạm vi cho phép: từ 0 đến 100.000.000"])
+    }
+
+    @Test(arguments: ["1e308", "-1e308", "1e400"])
+    func hugePercentIsOutOfRangeFrom0To100(value: String) throws {
+        let (folder, line) = try Self.brokenSeeds("surveys.csv", pick: 20, Self.set("percent", value))
+        try expectImportFails("surveys.csv", line: line, folder: folder,
+                              messageContains: ["cột percent: “\(value)” nằm ngoài phạm vi cho phép: từ 0 đến 100."])
+    }
+
+    @Test func hugeFundsInScientificNotationAreOutOfRange() throws {
+        let (folder, line) = try Self.brokenSeeds("models.csv", Self.set("funds_vnd", "1e30"))
+        try expectImportFails("models.csv", line: line, folder: folder,
+                              messageContains: ["cột funds_vnd: “1e30” nằm ngoài phạm vi cho phép: từ 0 đến"])
+    }
+
+    @Test func aHugeCountThresholdNamesTheNonNegativeRange() throws {
+        for value in ["99999999999999999999", "-99999999999999999999", "1e308"] {
+            let (folder, line) = try Self.brokenSeeds("targets.csv", pick: 1) { header, cells in
+                cells[header.firstIndex(of: "metric")!] = "effectiveModelsPerUnit"
+                cells[header.firstIndex(of: "threshold")!] = value
+            }
+            try expectImportFails("targets.csv", line: line, folder: folder,
+                                  messageContains: ["cột threshold: “\(value)” nằm ngoài phạm vi cho phép: từ 0 đến 10.000."])
+        }
+    }
+
+    @Test func aHugePercentThresholdNamesZeroToHundred() throws {
+        let (folder, line) = try Self.brokenSeeds("targets.csv", pick: 1, Self.set("threshold", "1e308"))
+        try expectImportFails("targets.csv", line: line, folder: folder,
+                              messageContains: ["cột threshold: “1e308” nằm ngoài phạm vi cho phép: từ 0 đến 100."])
+    }
+
+    @Test func aNegativeThresholdGetsTheValidatorsMessage() throws {
+        let (folder, line) = try Self.brokenSeeds("targets.csv", pick: 1, Self.set("threshold", "-5"))
+        try expectImportFails("targets.csv", line: line, folder: folder, messageContains: ["cột threshold: Không được là số âm."])
+    }
+
+    /// The schema refuses 0 (at_risk_ratio > 0): it was bare SQLite text.
+    @Test func aZeroAtRiskRatioIsAFieldError() throws {
+        let (folder, line) = try Self.brokenSeeds("targets.csv", pick: 1, Self.set("at_risk_ratio", "0"))
+        try expectImportFails("targets.csv", line: line, folder: folder, messageContains: ["cột at_risk_ratio: phải lớn hơn 0"])
+    }
+
+    @Test func numbersInScientificNotationAreReadStrictly() {
+        #expect(CSVRecord.number("1E+3") == 1000)
+        #expect(CSVRecord.number("2.5e9") == 2_500_000_000)
+        #expect(CSVRecord.number("1.234", isCount: true) == 1234)
+        for text in ["inf", "nan", "0x10", "1e", "e5", "1e5.5", "1,5e3"] { #expect(CSVRecord.number(text) == nil, "\(text)") }
+    }
 }

@@ -26,16 +26,17 @@ public enum NumberLimits {
 
     /// `value` as an integer when it is finite, whole and inside `range`.
     public static func integer(_ value: Double, in range: ClosedRange<Int64>) -> Int64? {
-        guard value.isFinite, value == value.rounded(),
-              value >= Double(range.lowerBound), value <= Double(range.upperBound) else { return nil }
-        return Int64(value)
+        guard value == value.rounded() else { return nil }
+        return rounded(value, in: range)
     }
 
     /// `value` rounded to the nearest integer when it is finite and inside `range`.
     public static func rounded(_ value: Double, in range: ClosedRange<Int64>) -> Int64? {
-        guard value.isFinite else { return nil }
+        // Compared as Int64, not as Double: Double(Int64.max) is 2^63, one past
+        // the largest Int64, so a bound near it would let 2^63 through to a trap.
         let r = value.rounded()
-        guard r >= Double(range.lowerBound), r <= Double(range.upperBound) else { return nil }
-        return Int64(r)
+        guard r.isFinite, r >= -9_223_372_036_854_775_808, r < 9_223_372_036_854_775_808 else { return nil }
+        let n = Int64(r)
+        return range.contains(n) ? n : nil
     }
 }

@@ -72,11 +72,15 @@ public struct ProgressCalculator: Sendable {
     private func visit(_ id: OrgUnit.ID, _ acc: inout [OrgUnit.ID: Accumulator], _ out: inout [OrgUnit.ID: UnitProgress]) {
         // Iterative post-order: a country has ~10,000 communes and the tree may be deep.
         var stack: [(OrgUnit.ID, Bool)] = [(id, false)]
+        // A damaged hierarchy may loop (the store refuses loops, a hand-edited
+        // file may not): each unit is entered once, so a roll-up always ends.
+        var entered: Set<OrgUnit.ID> = []
         while let (node, expanded) = stack.popLast() {
             let kids = tree.children[node] ?? []
             if !expanded {
+                guard entered.insert(node).inserted else { continue }
                 stack.append((node, true))
-                for k in kids.reversed() { stack.append((k, false)) }
+                for k in kids.reversed() where !entered.contains(k) { stack.append((k, false)) }
                 continue
             }
             let a = finish(node, kids.compactMap { acc[$0] })

@@ -18,6 +18,8 @@ public enum ValidationProblem: Hashable, Sendable {
     case parentCycle
     /// Mergers that go round (A into B, B into A): their models would count nowhere.
     case mergerCycle
+    /// Merging a unit into one of its own subunits.
+    case mergeIntoOwnSubunit
 }
 
 /// A problem attached to the field it concerns (field names are the form's keys).
@@ -65,6 +67,8 @@ public struct ValidationIssue: Hashable, Sendable {
         case (.parentCycle, .en): return "Parent loop: a unit cannot be its own parent."
         case (.mergerCycle, .vi): return "Vòng lặp sáp nhập: hai đơn vị không thể sáp nhập vào nhau."
         case (.mergerCycle, .en): return "Merger loop: two units cannot merge into each other."
+        case (.mergeIntoOwnSubunit, .vi): return "Không thể sáp nhập một đơn vị vào đơn vị trực thuộc của chính nó."
+        case (.mergeIntoOwnSubunit, .en): return "A unit cannot merge into one of its own subunits."
         case let (.totalsDoNotAddUp(total, sum, parts), .en):
             return "Figures do not add up: reported total \(total), fields "
                 + parts.map(String.init).joined(separator: " + ") + " = \(sum)."

@@ -105,7 +105,11 @@ public struct AppState: Sendable {
 
     /// The phase years shown by the trend and the satisfaction grid.
     public var phaseYears: ClosedRange<Int> {
-        if let p = overview?.unit.targets.first?.target.phase, p.contains(location.year) { return p.years }
+        // A phase is three to five years; a long one typed by mistake must not make
+        // every satisfaction load roll up decades (the key fuzzer found a 32-year phase).
+        if let p = overview?.unit.targets.first?.target.phase, p.contains(location.year) {
+            return max(p.years.lowerBound, location.year - 5)...min(p.years.upperBound, location.year + 5)
+        }
         let start = max(years.lowerBound, location.year - 4)
         return start...location.year
     }
@@ -113,9 +117,11 @@ public struct AppState: Sendable {
     /// Children of the current unit after the filter, search and sort.
     public var visibleChildren: [UnitProgress] {
         guard let o = overview else { return [] }
-        var list = o.children
-        if let f = units.statusFilter { list = list.filter { $0.overallStatus == f } }
-        if !units.search.isEmpty { list = list.filter { VietnameseText.matches(query: units.search, in: $0.unit.name) } }
+        // `Overview` lists children in `Overview.listOrder` already: their position is
+        // the name order, so no collation key is computed here on every frame and key.
+        var list = Array(o.children.enumerated())
+        if let f = units.statusFilter { list = list.filter { $0.element.overallStatus == f } }
+        if !units.search.isEmpty { list = list.filter { VietnameseText.matches(query: units.search, in: $0.element.unit.name) } }
         let key: (UnitProgress) -> Double = {
             switch units.sort {
             case .name: return 0
@@ -125,12 +131,9 @@ public struct AppState: Sendable {
             case .status: return Double(ProgressStatus.allCases.firstIndex(of: $0.overallStatus) ?? 0)
             }
         }
-        list.sort { a, b in
-            if units.sort == .name { return units.descending ? Overview.listOrder(b, a) : Overview.listOrder(a, b) }
-            let (ka, kb) = (key(a), key(b))
-            if ka != kb { return (ka < kb) != units.descending }
-            return Overview.listOrder(a, b)
-        }
-        return list
+        if units.sort == .name { return (units.descending ? list.reversed() : list).map(\.element) }
+        return list.map { (rank: $0.offset, unit: $0.element, value: key($0.element)) }.sorted { a, b in
+            a.value != b.value ? (a.value < b.value) != units.descending : a.rank < b.rank
+        }.map(\.unit)
     }
 }

@@ -68,7 +68,7 @@ public enum KeyTables {
             KeyBinding(.tab, label: t.pick("Ô sau", "Next cell"), help: t.pick("Ô sau (cuối dòng: lưu, sang dòng mới)", "Next cell (end of row: save, new row)"), action: .nextField),
             KeyBinding(.backTab, help: t.pick("Ô trước", "Previous cell"), action: .previousField),
             KeyBinding([.function(2), .ctrl("s")], label: t.pick("Lưu dòng", "Save row"), help: t.pick("Lưu dòng", "Save the row"), action: .save),
-            KeyBinding(.escape, label: t.pick("Đóng", "Close"), help: t.pick("Đóng bảng (lưu dòng đang nhập)", "Close (saves the row)"), action: .cancelForm),
+            KeyBinding(.escape, label: t.pick("Đóng", "Close"), help: t.pick("Đóng bảng (lưu dòng đang nhập, hỏi trước khi bỏ dòng lỗi)", "Close (saves the row; asks before dropping rows in error)"), action: .cancelForm),
             KeyBinding([.function(6), .ctrl("t")], label: "Telex", help: t.pick("Bật/tắt gõ Telex", "Telex typing on/off"), action: .toggleTelex),
         ])
     }
@@ -119,6 +119,7 @@ public enum KeyTables {
         }
         if let action = table(for: state.mode, state.lang, screen: state.screen).action(for: key) { return .action(action) }
         if state.mode == .search, case let .character(c) = key { return .typed(c) }
+        if state.mode == .search, case let .paste(text) = key { return .pasted(text) }
         if state.mode == .form || state.mode == .grid { return .formKey(key) }
         return nil
     }

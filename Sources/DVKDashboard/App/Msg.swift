@@ -6,6 +6,8 @@ public enum Msg: Sendable {
     case action(Action)
     /// A printable key typed while a search is being edited.
     case typed(Character)
+    /// Text pasted (bracketed paste) while a search is being edited.
+    case pasted(String)
     case resized(Size)
     case clicked(x: Int, y: Int)
     case scrolled(down: Bool)

@@ -12,11 +12,40 @@ public enum Update {
     }
 
     public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        let effects = handle(&state, msg)
+        if !state.isLoading { keepSelectionInList(&state) }
+        return effects
+    }
+
+    /// A list can shrink under its selection (the satisfaction grid shares the
+    /// units' row, a late result replaces a longer list): keep it on a row.
+    static func keepSelectionInList(_ s: inout AppState) {
+        let i = selection(s), count = rowCount(s)
+        let kept = count == 0 ? 0 : min(max(0, i), count - 1)
+        guard kept != i else { return }
+        switch s.screen {
+        case .overview: break
+        case .units, .satisfaction: s.units.selected = kept
+        case .models: s.models.selected = kept
+        case .history: s.historySelected = kept
+        }
+    }
+
+    static func handle(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         switch msg {
         case let .action(a): return perform(a, &state)
         case let .typed(c):
             guard state.mode == .search else { return [] }
             state.searchDraft.append(c)
+            return liveSearch(&state)
+        case let .pasted(text):
+            guard state.mode == .search else { return [] }
+            // One search for the whole paste, on one line, cut at the prompt's
+            // limit. No message: the prompt takes the status line's place.
+            var draft = TextInput(state.searchDraft, limit: TextEntry.searchLimit)
+            draft.insert(text)
+            guard draft.text != state.searchDraft else { return [] }
+            state.searchDraft = draft.text
             return liveSearch(&state)
         case let .resized(size):
             state.size = size
@@ -307,9 +336,10 @@ public enum Update {
         case .models:
             s.models.selected = target
             s.models.offset = Table.scrollOffset(selected: target, current: s.models.offset, visibleRows: rows, rowCount: count)
-            guard let page = s.models.page else { return [] }
+            // An empty list (a search that finds nothing) has no row to show.
+            guard let page = s.models.page, count > 0 else { return [] }
             let local = target - page.query.offset
-            if local < 0 || local >= page.rows.count, count > 0 {
+            guard page.rows.indices.contains(local) else {
                 // Outside the loaded window: fetch the window around the selection.
                 let offset = max(0, target - Update.modelWindow / 2)
                 return [.loadModels(modelQuery(s, offset: offset))]

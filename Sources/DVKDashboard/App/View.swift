@@ -43,7 +43,8 @@ public enum View {
         case .grid: return GridView.cursor(s, body: body)
         case .search:
             let text = Chrome.statusText(s)
-            return Point(x: CellWidth.of(text) - 1, y: s.size.height - 2)
+            // A long search runs past the status line; the cursor stays on screen.
+            return Point(x: min(max(0, CellWidth.of(text) - 1), s.size.width - 1), y: s.size.height - 2)
         default: return nil
         }
     }

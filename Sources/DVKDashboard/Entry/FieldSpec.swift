@@ -35,13 +35,17 @@ public struct FieldSpec: Hashable, Sendable {
     public var kind: FieldKind
     public var required: Bool
     public var hint: String?
+    /// What a number field may hold; outside it is a field error, never a trap on conversion.
+    public var range: ClosedRange<Int64>?
 
-    public init(_ key: String, _ label: String, _ kind: FieldKind = .text, required: Bool = false, hint: String? = nil) {
+    public init(_ key: String, _ label: String, _ kind: FieldKind = .text, required: Bool = false, hint: String? = nil,
+                range: ClosedRange<Int64>? = nil) {
         self.key = key
         self.label = label
         self.kind = kind
         self.required = required
         self.hint = hint
+        self.range = range
     }
 }
 
@@ -52,15 +56,46 @@ enum FieldParse {
         VietnameseNumber.parse(text, isCount: true) ?? VietnameseNumber.parse(text)
     }
 
+    /// The number typed in a number field, nil when it is not one (or the field holds no number).
+    static func number(_ spec: FieldSpec, _ text: String) -> Double? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        switch spec.kind {
+        case .count, .year: return VietnameseNumber.parse(t, isCount: true)
+        case .decimal: return VietnameseNumber.parse(t)
+        case .money: return money(t)
+        case .text, .date, .choice, .toggle: return nil
+        }
+    }
+
+    /// The whole number typed, when it lies in the field's range; otherwise nil
+    /// (and `problem` says why), so no figure ever reaches `Int(Double)` unchecked.
+    static func integer(_ spec: FieldSpec, _ text: String) -> Int? {
+        number(spec, text).flatMap { NumberLimits.rounded($0, in: spec.range ?? NumberLimits.anyInteger) }.map { Int($0) }
+    }
+
     static func problem(_ spec: FieldSpec, _ text: String) -> ValidationProblem? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return spec.required ? .required : nil }
         switch spec.kind {
         case .text, .choice, .toggle: return nil
-        case .count, .year: return VietnameseNumber.parse(t, isCount: true) == nil ? .notANumber(t) : nil
-        case .decimal: return VietnameseNumber.parse(t) == nil ? .notANumber(t) : nil
-        case .money: return money(t) == nil ? .notANumber(t) : nil
         case .date: return Day(parsing: t) == nil ? .notADate(t) : nil
+        case .count, .year, .decimal, .money:
+            guard let v = number(spec, t) else { return .notANumber(t) }
+            return rangeProblem(spec, t, v)
         }
+    }
+
+    /// Outside the field's range, said in the words the field's kind already uses when the figure can be shown.
+    static func rangeProblem(_ spec: FieldSpec, _ text: String, _ typed: Double) -> ValidationProblem? {
+        // A percentage is stored in tenths: 100,04 is kept as 100,0 and is allowed.
+        let isPercent = spec.kind == .decimal && spec.range == NumberLimits.percent
+        let v = isPercent ? (typed * 10).rounded() / 10 : typed
+        guard let r = spec.range, !(v >= Double(r.lowerBound) && v <= Double(r.upperBound)) else { return nil }
+        if r.lowerBound == 0, v < 0 { return .negative }
+        // A figure too large to print as an integer is quoted as typed instead.
+        let shown = NumberLimits.rounded(v, in: NumberLimits.anyInteger)
+        if spec.kind == .year, let y = shown { return .yearOutOfRange(Int(y), min: Int(r.lowerBound), max: Int(r.upperBound)) }
+        if isPercent, shown != nil { return .percentOutOfRange(v) }
+        return .outOfRange(text, min: r.lowerBound, max: r.upperBound)
     }
 }

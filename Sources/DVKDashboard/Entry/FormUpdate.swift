@@ -109,12 +109,8 @@ enum FormUpdate {
         default:
             if key == .enter { move(&f, by: 1, s.lang); return [] }
             var input = f.inputs[spec.key] ?? TextInput("")
-            if f.telex, case let .character(c) = key, c.isLetter {
-                let before = String(input.text.prefix(input.cursor))
-                input.replaceBeforeCursor(with: Telex.type(c, after: before))
-            } else if !input.handle(key) {
-                return []
-            }
+            input.limit = TextEntry.limit(for: spec.kind)
+            guard TextEntry.apply(key, to: &input, telex: f.telex, &s) else { return [] }
             f.inputs[spec.key] = input
             f.isDirty = true
             f.errors[spec.key] = nil

@@ -42,7 +42,8 @@ enum Forms {
     static func fields(_ kind: FormKind, _ s: AppState) -> [FieldSpec] {
         let t = Texts(s.lang)
         let p = t.pick
-        let yearField = FieldSpec("year", p("Năm", "Year"), .year, required: true)
+        let years = Int64(Validator.earliestYear)...Int64(max(Validator.earliestYear, Validator(today: s.today).latestYear))
+        let yearField = FieldSpec("year", p("Năm", "Year"), .year, required: true, range: years)
         switch kind {
         case .newModel, .editModel:
             return [
@@ -55,8 +56,9 @@ enum Forms {
                 FieldSpec("description", p("Mô tả", "Description")),
                 FieldSpec("goals", p("Mục tiêu", "Goals")),
                 FieldSpec("expectedOutputs", p("Kết quả dự kiến", "Expected outputs")),
-                FieldSpec("fundsVND", p("Kinh phí (đồng)", "Budget (VND)"), .money, hint: p("ví dụ 2,9 tỷ", "e.g. 2.9 billion")),
-                FieldSpec("workDays", p("Ngày công", "Work-days"), .count),
+                FieldSpec("fundsVND", p("Kinh phí (đồng)", "Budget (VND)"), .money, hint: p("ví dụ 2,9 tỷ", "e.g. 2.9 billion"),
+                          range: NumberLimits.fundsVND),
+                FieldSpec("workDays", p("Ngày công", "Work-days"), .count, range: NumberLimits.workDays),
             ]
         case .evaluation:
             return [yearField,
@@ -78,8 +80,9 @@ enum Forms {
                     FieldSpec("recipient", p("Người / tập thể được khen", "Recipient"), required: true)]
         case .survey:
             return [yearField,
-                    FieldSpec("percent", p("Chỉ số hài lòng (%)", "Satisfaction (%)"), .decimal, required: true, hint: p("ví dụ 92,5", "e.g. 92.5")),
-                    FieldSpec("respondents", p("Số người trả lời", "Respondents"), .count),
+                    FieldSpec("percent", p("Chỉ số hài lòng (%)", "Satisfaction (%)"), .decimal, required: true, hint: p("ví dụ 92,5", "e.g. 92.5"),
+                              range: NumberLimits.percent),
+                    FieldSpec("respondents", p("Số người trả lời", "Respondents"), .count, range: NumberLimits.respondents),
                     FieldSpec("source", p("Nguồn", "Source"))]
         case .plan:
             return [yearField,
@@ -100,10 +103,11 @@ enum Forms {
         case .target:
             let targets = s.overview?.unit.targets.map(\.target) ?? []
             return [FieldSpec("code", p("Chỉ tiêu", "Target"), .choice(targets.map { Choice($0.code, t.words.targetTitle($0)) }), required: true),
-                    FieldSpec("threshold", p("Ngưỡng", "Threshold"), .decimal, required: true),
-                    FieldSpec("phaseStart", p("Giai đoạn từ năm", "Phase from"), .year, required: true),
-                    FieldSpec("phaseEnd", p("Đến năm", "to"), .year, required: true),
-                    FieldSpec("minPerField", p("Tối thiểu mỗi lĩnh vực", "Minimum per field"), .count)]
+                    // The threshold's range follows the chosen target (`loadTarget`).
+                    FieldSpec("threshold", p("Ngưỡng", "Threshold"), .decimal, required: true, range: NumberLimits.percent),
+                    FieldSpec("phaseStart", p("Giai đoạn từ năm", "Phase from"), .year, required: true, range: years),
+                    FieldSpec("phaseEnd", p("Đến năm", "to"), .year, required: true, range: years),
+                    FieldSpec("minPerField", p("Tối thiểu mỗi lĩnh vực", "Minimum per field"), .count, range: NumberLimits.countThreshold)]
         }
     }
 
@@ -180,6 +184,9 @@ enum Forms {
 
     /// Shows a target's current values (when the target choice changes too).
     static func loadTarget(_ f: inout FormState, _ t: Target, _ lang: Language) {
+        if let i = f.fields.firstIndex(where: { $0.key == "threshold" }) {
+            f.fields[i].range = t.metric == .effectiveModelsPerUnit ? NumberLimits.countThreshold : NumberLimits.percent
+        }
         f.inputs["threshold"] = TextInput(VietnameseNumber.decimal(t.threshold, lang))
         f.inputs["phaseStart"] = TextInput(String(t.phase.startYear))
         f.inputs["phaseEnd"] = TextInput(String(t.phase.endYear))
@@ -205,8 +212,12 @@ enum Forms {
         let fieldErrors = errors
         let v = Validator(today: s.today)
         func day(_ k: String) -> Day? { Day(parsing: f.text(k)) }
-        func int(_ k: String) -> Int? { VietnameseNumber.parse(f.text(k), isCount: true).map { Int($0) } }
-        func number(_ k: String) -> Double? { VietnameseNumber.parse(f.text(k)) }
+        func spec(_ k: String) -> FieldSpec { f.fields.first { $0.key == k } ?? FieldSpec(k, k, .count) }
+        // Out of range reads as nil here; the field's own message above says why.
+        func int(_ k: String) -> Int? { FieldParse.integer(spec(k), f.text(k)) }
+        func number(_ k: String) -> Double? {
+            FieldParse.number(spec(k), f.text(k)).flatMap { FieldParse.rangeProblem(spec(k), f.text(k), $0) == nil ? $0 : nil }
+        }
         func str(_ k: String) -> String { f.text(k).trimmingCharacters(in: .whitespacesAndNewlines) }
         func id(_ k: String) -> Int64? { f.choice(k).flatMap { Int64($0.value) } }
         func messages(_ issues: [ValidationIssue]) -> [String: String] {
@@ -221,7 +232,7 @@ enum Forms {
             var m = Model(id: 0, unitID: id("unit") ?? s.location.unitID, kind: ModelKind(rawValue: f.choice("kind")?.value ?? "") ?? .collective,
                           title: str("title"), fieldCode: f.choice("field")?.value ?? "", description: str("description"),
                           goals: str("goals"), expectedOutputs: str("expectedOutputs"),
-                          fundsVND: FieldParse.money(f.text("fundsVND")).map { Int64($0.rounded()) }, workDays: int("workDays"),
+                          fundsVND: int("fundsVND").map(Int64.init), workDays: int("workDays"),
                           registeredOn: day("registeredOn"), launchedOn: day("launchedOn"))
             if case let .editModel(old) = f.kind {
                 m.id = old.id
@@ -258,7 +269,7 @@ enum Forms {
                                    modelID: m.id, unitID: m.unitID))
             if let d = day("decidedOn") { issues = v.checkYear(d.year, field: "decidedOn") }
         case let .survey(u):
-            let sv = SatisfactionSurvey(unitID: u.id, year: int("year") ?? 0, permille: Int(((number("percent") ?? 0) * 10).rounded()),
+            let sv = SatisfactionSurvey(unitID: u.id, year: int("year") ?? 0, permille: number("percent").flatMap { NumberLimits.rounded($0 * 10, in: 0...1000) }.map { Int($0) } ?? 0,
                                         respondents: int("respondents"), source: str("source"))
             issues = v.check(sv)
             request = .survey(sv)

@@ -27,8 +27,15 @@ public struct GridState: Hashable, Sendable {
     public var row = 0
     public var column = 0
     public var telex = false
+    /// Esc with rows that would be lost asks this first (only `.discard`).
+    public var question: FormQuestion?
+    /// Esc saved the row being typed: the grid closes once the store agrees.
+    public var isClosing = false
 
     public static let columns = 5
+
+    /// Rows typed but not stored: Esc would lose them.
+    public var unsavedRows: [Int] { rows.indices.filter { rows[$0].isDirty && !rows[$0].isBlank } }
 }
 
 enum GridUpdate {
@@ -45,6 +52,8 @@ enum GridUpdate {
     static func perform(_ a: Action, _ s: inout AppState) -> [Effect] {
         guard var g = s.grid else { return [] }
         defer { if s.grid != nil { s.grid = g } }
+        // While the question is open only its answers and Esc count.
+        if g.question != nil, a != .cancelForm, a != .confirmYes, a != .confirmNo { return [] }
         switch a {
         case .nextField: return advance(&g, &s)
         case .previousField: g.column = max(0, g.column - 1)
@@ -52,18 +61,49 @@ enum GridUpdate {
             g.telex.toggle()
             s.message = g.telex ? Texts(s.lang).telexOn : Texts(s.lang).telexOff
         case .save: return saveRow(&g, &s)
-        case .cancelForm:
-            // Leaving the grid saves the row being typed, like leaving any row.
-            if g.rows[g.row].isDirty && !g.rows[g.row].isBlank { return saveRow(&g, &s) }
-            s.grid = nil
-            s.mode = .normal
-            return Update.reload(&s)
+        case .cancelForm: return escape(&g, &s)
+        case .confirmYes where g.question != nil: return close(&s)
+        case .confirmNo: g.question = nil
         default: break
         }
         return []
     }
 
+    /// Esc always leaves: at once when nothing would be lost, saving the row
+    /// being typed when it is the only one and valid, else after a question.
+    static func escape(_ g: inout GridState, _ s: inout AppState) -> [Effect] {
+        if g.question != nil {
+            g.question = nil
+            return []
+        }
+        let unsaved = g.unsavedRows
+        if unsaved.isEmpty { return close(&s) }
+        if unsaved == [g.row] {
+            let effects = saveRow(&g, &s)
+            if !effects.isEmpty {
+                g.isClosing = true
+                return effects
+            }
+        }
+        g.question = .discard
+        return []
+    }
+
+    /// The grid closes; rows not stored are dropped.
+    static func close(_ s: inout AppState) -> [Effect] {
+        s.grid = nil
+        s.mode = .normal
+        return Update.reload(&s)
+    }
+
     static func key(_ key: Key, _ s: inout AppState) -> [Effect] {
+        // A question takes c/y (yes) or k/n (no) and nothing else, as in forms.
+        if s.grid?.question != nil {
+            guard case let .character(c) = key else { return [] }
+            if "cCyY".contains(c) { return perform(.confirmYes, &s) }
+            if "kKnN".contains(c) { return perform(.confirmNo, &s) }
+            return []
+        }
         guard var g = s.grid else { return [] }
         defer { s.grid = g }
         switch key {
@@ -79,18 +119,16 @@ enum GridUpdate {
         switch g.column {
         case 0, 3:
             var input = g.column == 0 ? r.title : r.launched
-            if g.telex, g.column == 0, case let .character(c) = key, c.isLetter {
-                input.replaceBeforeCursor(with: Telex.type(c, after: String(input.text.prefix(input.cursor))))
-            } else if !input.handle(key) {
-                return []
-            }
+            input.limit = TextEntry.limit(for: g.column == 0 ? .text : .date)
+            guard TextEntry.apply(key, to: &input, telex: g.telex && g.column == 0, &s) else { return [] }
             if g.column == 0 { r.title = input } else { r.launched = input }
-        case 1:
+        case 1 where !g.fields.isEmpty:
             // Field: ←/→, or its number 1–4.
             if case let .character(c) = key, let n = Int(String(c)), (1...g.fields.count).contains(n) { r.field = n - 1 }
             else if key == .left { r.field = (r.field + g.fields.count - 1) % g.fields.count }
             else if key == .right || key == .character(" ") { r.field = (r.field + 1) % g.fields.count }
             else { return [] }
+        case 1: return []
         case 2:
             // Kind: t = tập thể (collective), c = cá nhân (individual); Space switches.
             if key == .character("t") { r.kind = .collective }
@@ -179,8 +217,11 @@ enum GridUpdate {
             s.message = Texts(s.lang).saved
         case let .refused(text, _), let .duplicate(text):
             if let i = index { g.rows[i].error = text }
+            // The store said no: the grid stays open on the row, not closed over it.
+            g.isClosing = false
         }
         s.grid = g
+        if g.isClosing, s.mode == .grid { return close(&s) }
         if s.mode != .grid { return Update.reload(&s) }
         return []
     }

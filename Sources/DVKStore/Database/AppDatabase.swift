@@ -45,12 +45,16 @@ public final class AppDatabase: Sendable {
         case .regular: break
         }
         guard DatabaseFile.hasSQLiteHeader(path) else { throw StoreError.notADatabase(path: path) }
+        let companions = DatabaseFile.Companions(DatabaseFile.resolved(path))
         do {
             let queue = try readOnlyQueue(DatabaseFile.resolved(path), busyTimeout: busyTimeout)
             try checkOurs(queue, path: path)
             return try AppDatabase(writer: queue, officer: officer, path: path, readOnly: true)
         } catch let e as DatabaseError {
             throw translate(e, path: path)
+        } catch let e as StoreError {
+            companions.removeNew()
+            throw e
         }
     }
 
@@ -73,7 +77,14 @@ public final class AppDatabase: Sendable {
         do {
             // Look before touching: a pool switches the file to WAL at once,
             // so a foreign or newer file is checked through a read-only queue first.
-            if state == .regular { try checkOurs(try readOnlyQueue(real, busyTimeout: busyTimeout), path: path) }
+            if state == .regular {
+                let companions = DatabaseFile.Companions(real)
+                do { try checkOurs(try readOnlyQueue(real, busyTimeout: busyTimeout), path: path) } catch {
+                    // Reading a WAL-mode file makes SQLite create -wal and -shm: a refused file is left as it was found.
+                    companions.removeNew()
+                    throw error
+                }
+            }
             let pool = try DatabasePool(path: real, configuration: configuration(busyTimeout: busyTimeout))
             let db = try AppDatabase(writer: pool, officer: officer, path: path)
             if state != .regular { DatabaseFile.restrict(real, mode: DatabaseFile.fileMode(for: real)) }

@@ -87,4 +87,20 @@ enum DatabaseFile {
             chmod(path + suffix, mode)
         }
     }
+
+    /// The -wal and -shm beside a file, as they were before dvk looked at it.
+    struct Companions {
+        let path: String
+        let existed: [String: Bool]
+
+        init(_ path: String) {
+            self.path = path
+            existed = Dictionary(uniqueKeysWithValues: ["-wal", "-shm"].map { ($0, FileManager.default.fileExists(atPath: path + $0)) })
+        }
+
+        /// Removes the companions that opening created (the connection is closed by then).
+        func removeNew() {
+            for (suffix, was) in existed where !was { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
 }

@@ -48,13 +48,30 @@ struct CSVTable {
             records = raw
         } catch {
             throw StoreError.importFailed(file: file, line: CSVTable.unclosedQuoteLine(text) ?? 0,
-                                          message: "CSV không đọc được: dấu ngoặc kép (\") mở mà không đóng")
+                                          message: "CSV không đọc được: dấu ngoặc kép (\") mở ở dòng này không đóng")
         }
     }
 
-    /// The line where a quoted field opens and never closes: what SwiftCSV's error does not say.
+    /// The line where the unclosed quote most plausibly opens: the first line
+    /// with an odd number of `"`. Pairing quotes across lines instead would pair
+    /// the stray quote with the next quoted cell and name the end of the file;
+    /// a real quoted field spanning lines is rare in these files, and the
+    /// message says only that a quote opens on this line.
     static func unclosedQuoteLine(_ text: String) -> Int? {
-        var line = 1, openedAt: Int?, inQuotes = false
+        var line = 1, quotes = 0
+        for ch in text {
+            if ch == "\"" {
+                quotes += 1
+            } else if ch.isNewline {
+                if quotes % 2 == 1 { return line }
+                line += 1
+                quotes = 0
+            }
+        }
+        if quotes % 2 == 1 { return line }
+        // Every line is balanced (SwiftCSV refused something else): the quote left open when pairing them.
+        var openedAt: Int?, inQuotes = false
+        line = 1
         for ch in text {
             if ch == "\"" {
                 if !inQuotes { openedAt = line }
@@ -138,9 +155,11 @@ struct CSVRecord {
     }
 
     /// A whole number inside `range`; outside it the message names the range.
+    /// A number too large for a Double (`1e400`, four hundred digits) is
+    /// out of range, not "not a number": it is whole and says what it means.
     func int(_ column: String, in range: ClosedRange<Int64> = NumberLimits.year) throws -> Int? {
         guard let t = optional(column) else { return nil }
-        guard let v = VietnameseNumber.parse(t, isCount: true), v.isFinite, v == v.rounded() else {
+        guard let v = CSVRecord.number(t, isCount: true), !v.isFinite || v == v.rounded() else {
             throw fail(column, "\(CSVRecord.quoted(t)) không phải số nguyên")
         }
         guard let n = NumberLimits.integer(v, in: range) else { throw outOfRange(column, t, range) }
@@ -152,12 +171,25 @@ struct CSVRecord {
         return v
     }
 
-    /// A finite number inside `range` (fractions allowed).
-    func double(_ column: String, in range: ClosedRange<Int64>) throws -> Double? {
+    /// A finite number inside `range` (fractions allowed). Outside it the
+    /// message names `shown` when given: the range the column really takes,
+    /// when `range` is only wide enough to leave ordinary mistakes (a
+    /// negative, a percent over 100) to the validator's clearer message.
+    func double(_ column: String, in range: ClosedRange<Int64>, shown: ClosedRange<Int64>? = nil) throws -> Double? {
         guard let t = optional(column) else { return nil }
-        guard let v = VietnameseNumber.parse(t), v.isFinite else { throw fail(column, "\(CSVRecord.quoted(t)) không phải số") }
-        guard v >= Double(range.lowerBound), v <= Double(range.upperBound) else { throw outOfRange(column, t, range) }
+        guard let v = CSVRecord.number(t) else { throw fail(column, "\(CSVRecord.quoted(t)) không phải số") }
+        guard v.isFinite, v >= Double(range.lowerBound), v <= Double(range.upperBound) else { throw outOfRange(column, t, shown ?? range) }
         return v
+    }
+
+    /// A number as an officer writes it (`VietnameseNumber`), or as a
+    /// spreadsheet exports a large one (`1E+15`, `2.5e9`). Only ASCII digits
+    /// with an exponent: not `inf`, `nan` or hexadecimal, which `Double(_:)` also reads.
+    static func number(_ text: String, isCount: Bool = false) -> Double? {
+        if let v = VietnameseNumber.parse(text, isCount: isCount) { return v }
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard t.range(of: #"^[+-]?[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+$"#, options: .regularExpression) != nil else { return nil }
+        return Double(t)
     }
 
     func outOfRange(_ column: String, _ text: String, _ range: ClosedRange<Int64>) -> StoreError {

@@ -13,7 +13,7 @@ public struct ImportSummary: Sendable, Equatable {
 /// file, line and reason, and nothing is stored.
 extension AppDatabase {
     public func importFolder(_ folder: URL, lang: Language = .vi) throws -> ImportSummary {
-        let tables = try SeedFiles(folder: folder)
+        let tables = try SeedFiles(folder: folder, lang: lang)
         let officer = officer
         let validator = validator
         return try write { db in
@@ -29,11 +29,31 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// Refuses a folder to import that is missing or not a folder, before
+    /// anything else: `dvk import` calls it before it opens (and so creates) a
+    /// database, so `dvk import /nonexistent` on a new home makes nothing.
+    public static func checkImportFolder(_ folder: URL, lang: Language = .vi) throws {
+        var isDirectory: ObjCBool = false
+        let path = folder.path
+        // One line: a path with a newline must not forge a second message line.
+        let shown = String(path.map { $0.isNewline ? " " : $0 })
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw StoreError.importFailed(file: shown, line: 0, message: lang == .vi ? "thư mục không tồn tại" : "no such folder")
+        }
+        guard isDirectory.boolValue else {
+            throw StoreError.importFailed(file: shown, line: 0, message: lang == .vi ? "không phải thư mục (cần thư mục chứa units.csv và các tệp CSV khác)"
+                                                                                      : "not a folder (a folder holding units.csv and the other CSV files is needed)")
+        }
+    }
+}
+
 /// The files of a seed folder, read before the transaction starts.
 struct SeedFiles {
     let fields, targets, units, models, evaluations, recognitions, awards, surveys, plans, figures, directives, settings: CSVTable
 
-    init(folder: URL) throws {
+    init(folder: URL, lang: Language = .vi) throws {
+        try AppDatabase.checkImportFolder(folder, lang: lang)
         func t(_ name: String, required: Bool = false) throws -> CSVTable {
             try CSVTable(url: folder.appendingPathComponent(name), required: required)
         }
@@ -85,7 +105,37 @@ struct SeedImporter {
 
     private func check(_ issues: [ValidationIssue], _ r: CSVRecord) throws {
         guard let first = issues.first else { return }
-        throw r.fail(first.field, first.message(.vi))
+        throw r.fail(SeedImporter.column(for: first.field), first.message(.vi))
+    }
+
+    /// The CSV column of a `Validator` field key: the keys are the forms'
+    /// camelCase names (`registeredOn`), the files' columns snake_case
+    /// (`registered_on`); where the names differ they are listed.
+    static func column(for field: String) -> String {
+        switch field {
+        case "modelID": return "model_ref"
+        case "fundsVND": return "funds_vnd"
+        default:
+            var column = ""
+            var previous: Character?
+            for ch in field {
+                if ch.isUppercase, let p = previous, p.isLowercase || p.isNumber { column += "_" }
+                column += ch.lowercased()
+                previous = ch
+            }
+            return column
+        }
+    }
+
+    /// Runs one row's statement; a constraint SQLite still refuses (a rule the
+    /// checks above missed) is named with the row's file and line, not as
+    /// bare SQLite text.
+    private func stored<T>(_ r: CSVRecord, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.importFailed(file: r.file, line: r.line, message: "cơ sở dữ liệu từ chối dòng này (\(e.message ?? "ràng buộc"))")
+        }
     }
 
     private func unit(_ r: CSVRecord, _ column: String) throws -> OrgUnit.ID? {
@@ -106,10 +156,14 @@ struct SeedImporter {
         fieldCodes = Set(try String.fetchAll(db, sql: "SELECT code FROM field"))
         for r in try t.rows(expecting: ["code", "name_vi", "name_en", "sort_order"]) {
             let code = try r.required("code")
-            try db.execute(sql: """
-                INSERT INTO field (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)
-                ON CONFLICT (code) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, sort_order = excluded.sort_order
-                """, arguments: [code, try r.required("name_vi"), try r.required("name_en"), try r.requiredInt("sort_order", in: NumberLimits.countThreshold)])
+            let arguments: StatementArguments = [code, try r.required("name_vi"), try r.required("name_en"),
+                                                 try r.requiredInt("sort_order", in: NumberLimits.countThreshold)]
+            try stored(r) {
+                try db.execute(sql: """
+                    INSERT INTO field (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (code) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, sort_order = excluded.sort_order
+                    """, arguments: arguments)
+            }
             fieldCodes.insert(code)
             count("field")
         }
@@ -124,7 +178,12 @@ struct SeedImporter {
                 throw r.fail("unit_kinds", "loại đơn vị không hợp lệ; chọn trong \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let metric = try r.choice("metric", TargetMetric.self)
-            guard let threshold = try r.double("threshold", in: NumberLimits.anyFigure) else { throw r.fail("threshold", "chưa có giá trị (bắt buộc)") }
+            // Read wide so a negative or a percent over 100 gets the validator's message;
+            // past that, the message names the range the metric really takes.
+            let shown = metric == .effectiveModelsPerUnit ? NumberLimits.countThreshold : NumberLimits.percent
+            guard let threshold = try r.double("threshold", in: NumberLimits.anyFigure, shown: shown) else {
+                throw r.fail("threshold", "chưa có giá trị (bắt buộc)")
+            }
             let code = try r.required("code")
             if let first = seenCodes[code] { throw r.fail("code", "chỉ tiêu \(CSVRecord.quoted(code)) bị trùng (đã có ở dòng \(first))") }
             seenCodes[code] = r.line
@@ -132,12 +191,19 @@ struct SeedImporter {
                                 threshold: threshold, unitKinds: kinds,
                                 phase: PlanPhase(startYear: try r.requiredInt("phase_start"), endYear: try r.requiredInt("phase_end")),
                                 minPerField: try r.int("min_per_field", in: NumberLimits.countThreshold),
-                                atRiskRatio: try r.double("at_risk_ratio", in: 0...1) ?? 0.8,
+                                atRiskRatio: try atRiskRatio(r),
                                 directive: r.optional("directive") ?? "")
             try check(validator.check(target), r)
-            try TargetRow.insert(target, db)
+            try stored(r) { try TargetRow.insert(target, db) }
             count("target")
         }
+    }
+
+    /// Above 0 and at most 1 (the schema refuses 0): 0.8 when not given.
+    private func atRiskRatio(_ r: CSVRecord) throws -> Double {
+        guard let ratio = try r.double("at_risk_ratio", in: 0...1) else { return 0.8 }
+        guard ratio > 0 else { throw r.fail("at_risk_ratio", "phải lớn hơn 0 và không quá 1 (ví dụ 0,8)") }
+        return ratio
     }
 
     private mutating func units(_ t: CSVTable) throws {
@@ -153,7 +219,8 @@ struct SeedImporter {
                             kind: try r.choice("kind", UnitKind.self), validFrom: try r.day("valid_from"),
                             validTo: try r.day("valid_to"), isDemo: try r.bool("demo"))
             try check(validator.check(u), r)
-            unitIDs[ref] = try UnitWrites.insert(u, ref: ref, source: r.optional("source") ?? "", db)
+            let source = r.optional("source") ?? ""
+            unitIDs[ref] = try stored(r) { try UnitWrites.insert(u, ref: ref, source: source, db) }
             links.append((r, unitIDs[ref]!))
             count("unit")
         }
@@ -165,7 +232,7 @@ struct SeedImporter {
             if successor != nil && r.optional("valid_to") == nil {
                 throw r.fail("valid_to", "đơn vị sáp nhập phải có ngày kết thúc hiệu lực")
             }
-            try db.execute(sql: "UPDATE unit SET parent_id = ?, merged_into_id = ? WHERE id = ?", arguments: [parent, successor, id])
+            try stored(r) { try db.execute(sql: "UPDATE unit SET parent_id = ?, merged_into_id = ? WHERE id = ?", arguments: [parent, successor, id]) }
         }
         if let (id, link) = try UnitRules.firstCycle(db),
            let r = links.first(where: { $0.1 == id })?.0 ?? links.first?.0 {
@@ -184,7 +251,8 @@ struct SeedImporter {
             guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
             guard let field = try field(r, "field") else { throw r.fail("field", "chưa có giá trị (bắt buộc)") }
             let funds = try r.optional("funds_vnd").map { t -> Int64 in
-                guard let v = VietnameseNumber.parse(t, isCount: true) ?? VietnameseNumber.parse(t), v.isFinite else {
+                // An infinite value (a number too long for a Double) is out of range below.
+                guard let v = VietnameseNumber.parse(t, isCount: true) ?? CSVRecord.number(t) else {
                     throw r.fail("funds_vnd", "\(CSVRecord.quoted(t)) không phải số tiền (ví dụ 2,9 tỷ hoặc 350000000)")
                 }
                 guard let vnd = NumberLimits.rounded(v, in: NumberLimits.fundsVND) else { throw r.outOfRange("funds_vnd", t, NumberLimits.fundsVND) }
@@ -196,7 +264,9 @@ struct SeedImporter {
                           registeredOn: try r.day("registered_on"), launchedOn: try r.day("launched_on"),
                           removedOn: try r.day("removed_on"), removalReason: r.optional("removal_reason"), isDemo: try r.bool("demo"))
             try check(validator.check(m), r)
-            m.id = try ModelWrites.insert(m, ref: ref, source: r.optional("source") ?? "", db)
+            let source = r.optional("source") ?? ""
+            let row = m
+            m.id = try stored(r) { try ModelWrites.insert(row, ref: ref, source: source, db) }
             modelIDs[ref] = m.id
             models[m.id] = m
             count("model")
@@ -210,12 +280,19 @@ struct SeedImporter {
     }
 
     private mutating func evaluations(_ t: CSVTable) throws {
+        var seen: [[Int64]: Int] = [:]
         for r in try t.rows(expecting: ["model_ref", "year", "effective"]) {
             let e = Evaluation(modelID: try model(r).id, year: try r.requiredInt("year"), effective: try r.bool("effective"),
                                note: r.optional("note") ?? "")
+            if let first = seen[[e.modelID, Int64(e.year)]] {
+                throw r.fail("year", "mô hình \(CSVRecord.quoted(r.text("model_ref"))) đã được đánh giá năm \(e.year) (đã có ở dòng \(first))")
+            }
+            seen[[e.modelID, Int64(e.year)]] = r.line
             try check(validator.check(e), r)
-            try db.execute(sql: "INSERT INTO evaluation (model_id, year, effective, note) VALUES (?, ?, ?, ?)",
-                           arguments: [e.modelID, e.year, e.effective, e.note])
+            try stored(r) {
+                try db.execute(sql: "INSERT INTO evaluation (model_id, year, effective, note) VALUES (?, ?, ?, ?)",
+                               arguments: [e.modelID, e.year, e.effective, e.note])
+            }
             count("evaluation")
         }
     }
@@ -231,21 +308,37 @@ struct SeedImporter {
             if let first = seen[key] { throw r.fail("decision_number", "công nhận này đã có ở dòng \(first)") }
             seen[key] = r.line
             try check(validator.check(rec, of: m), r)
-            try db.execute(sql: "INSERT INTO recognition (model_id, level, decision_number, decided_on, issuer) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [rec.modelID, rec.level.rawValue, rec.decisionNumber, rec.decidedOn?.iso, rec.issuer])
+            try stored(r) {
+                try db.execute(sql: "INSERT INTO recognition (model_id, level, decision_number, decided_on, issuer) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [rec.modelID, rec.level.rawValue, rec.decisionNumber, rec.decidedOn?.iso, rec.issuer])
+            }
             count("recognition")
         }
     }
 
     private mutating func awards(_ t: CSVTable) throws {
+        var seen: [[String]: Int] = [:]
         for r in try t.rows(expecting: ["kind", "issuer", "decision_number", "decided_on", "recipient"]) {
             let modelID = try r.optional("model_ref").map { _ in try model(r).id }
-            try db.execute(sql: """
-                INSERT INTO award (kind, issuer, decision_number, decided_on, recipient, model_id, unit_id, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [try r.choice("kind", AwardKind.self).rawValue, r.optional("issuer") ?? "",
-                                 r.optional("decision_number") ?? "", try r.day("decided_on")?.iso, r.optional("recipient") ?? "",
-                                 modelID, try unit(r, "unit_ref"), r.optional("source") ?? ""])
+            let kind = try r.choice("kind", AwardKind.self)
+            let decision = r.optional("decision_number") ?? ""
+            let recipient = r.optional("recipient") ?? ""
+            let unitID = try unit(r, "unit_ref")
+            // The same decision for the same recipient (model, unit) twice is one award counted twice.
+            let key = [kind.rawValue, VietnameseText.searchKey(decision), VietnameseText.searchKey(recipient),
+                       modelID.map(String.init) ?? "", unitID.map(String.init) ?? ""]
+            if let first = seen[key] {
+                throw r.fail("decision_number", "khen thưởng này (cùng loại, số quyết định, người/đơn vị nhận) bị trùng (đã có ở dòng \(first))")
+            }
+            seen[key] = r.line
+            let decidedOn = try r.day("decided_on")
+            try stored(r) {
+                try db.execute(sql: """
+                    INSERT INTO award (kind, issuer, decision_number, decided_on, recipient, model_id, unit_id, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [kind.rawValue, r.optional("issuer") ?? "", decision, decidedOn?.iso, recipient,
+                                     modelID, unitID, r.optional("source") ?? ""])
+            }
             count("award")
         }
     }
@@ -254,7 +347,10 @@ struct SeedImporter {
         var seenSurveys: [[Int64]: Int] = [:]
         for r in try t.rows(expecting: ["unit_ref", "year", "percent"]) {
             guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
-            guard let percent = try r.double("percent", in: NumberLimits.anyFigure) else { throw r.fail("percent", "chưa có giá trị (bắt buộc)") }
+            // Read wide so 120 gets the validator's percent message; past that, the message says 0 to 100.
+            guard let percent = try r.double("percent", in: NumberLimits.anyFigure, shown: NumberLimits.percent) else {
+                throw r.fail("percent", "chưa có giá trị (bắt buộc)")
+            }
             let s = SatisfactionSurvey(unitID: unit, year: try r.requiredInt("year"), permille: Int((percent * 10).rounded()),
                                        respondents: try r.int("respondents", in: NumberLimits.respondents), source: r.optional("source") ?? "")
             if let first = seenSurveys[[unit, Int64(s.year)]] {
@@ -262,7 +358,8 @@ struct SeedImporter {
             }
             seenSurveys[[unit, Int64(s.year)]] = r.line
             try check(validator.check(s), r)
-            try SurveyWrites.upsert(s, isDemo: try r.bool("demo"), db)
+            let isDemo = try r.bool("demo")
+            try stored(r) { try SurveyWrites.upsert(s, isDemo: isDemo, db) }
             count("survey")
         }
     }
@@ -278,38 +375,58 @@ struct SeedImporter {
             }
             seenPlans[[unit, Int64(p.year)]] = r.line
             try check(validator.check(p), r)
-            try SurveyWrites.upsert(p, isDemo: try r.bool("demo"), db)
+            let isDemo = try r.bool("demo")
+            try stored(r) { try SurveyWrites.upsert(p, isDemo: isDemo, db) }
             count("plan_adoption")
         }
     }
 
     private mutating func figures(_ t: CSVTable) throws {
+        var seen: [[String]: Int] = [:]
         for r in try t.rows(expecting: ["unit_ref", "year", "scope", "field", "count"]) {
             guard let unit = try unit(r, "unit_ref") else { throw r.fail("unit_ref", "chưa có giá trị (bắt buộc)") }
             let year = try r.requiredInt("year")
             try check(validator.checkYear(year), r)
             let qualifier = r.optional("qualifier") ?? ""
             guard FigureQualifier(rawValue: qualifier) != nil else { throw r.fail("qualifier", "\(CSVRecord.quoted(qualifier)) phải trống, over hoặc nearly") }
-            try db.execute(sql: """
-                INSERT INTO reported_figure (unit_id, year, scope, field_code, count, qualifier, source) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [unit, year, try r.choice("scope", FigureScope.self).rawValue, try field(r, "field"),
-                                 try r.requiredInt("count", in: NumberLimits.publishedCount), qualifier, r.optional("source") ?? ""])
-            count("reported_figure")
+            let scope = try r.choice("scope", FigureScope.self)
+            let fieldCode = try field(r, "field")
+            // Two figures for one unit, year, scope and field (or two totals): which one is the published one?
+            let key = [String(unit), String(year), scope.rawValue, fieldCode ?? ""]
+            if let first = seen[key] {
+                let what = fieldCode.map { "lĩnh vực \(CSVRecord.quoted($0))" } ?? "tổng (không ghi lĩnh vực)"
+                throw r.fail("field", "số liệu của đơn vị này năm \(year), phạm vi \(scope.rawValue), \(what) bị trùng (đã có ở dòng \(first))")
+            }
+            seen[key] = r.line
+            let count = try r.requiredInt("count", in: NumberLimits.publishedCount)
+            try stored(r) {
+                try db.execute(sql: """
+                    INSERT INTO reported_figure (unit_id, year, scope, field_code, count, qualifier, source) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [unit, year, scope.rawValue, fieldCode, count, qualifier, r.optional("source") ?? ""])
+            }
+            self.count("reported_figure")
         }
     }
 
     private mutating func directives(_ t: CSVTable) throws {
         for r in try t.rows(expecting: ["kind", "number"]) {
-            try db.execute(sql: "INSERT INTO directive (kind, number, issued_on, issuer, title, source) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [try r.required("kind"), try r.required("number"), try r.day("issued_on")?.iso,
-                                       r.optional("issuer") ?? "", r.optional("title") ?? "", r.optional("source") ?? ""])
+            let arguments: StatementArguments = [try r.required("kind"), try r.required("number"), try r.day("issued_on")?.iso,
+                                                 r.optional("issuer") ?? "", r.optional("title") ?? "", r.optional("source") ?? ""]
+            try stored(r) {
+                try db.execute(sql: "INSERT INTO directive (kind, number, issued_on, issuer, title, source) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: arguments)
+            }
             count("directive")
         }
     }
 
     private mutating func settings(_ t: CSVTable) throws {
+        var seen: [String: Int] = [:]
         for r in try t.rows(expecting: ["key", "value"]) {
             let key = try r.required("key")
+            // Given twice, the last would silently win.
+            if let first = seen[key] { throw r.fail("key", "thiết lập \(CSVRecord.quoted(key)) bị trùng (đã có ở dòng \(first))") }
+            seen[key] = r.line
             var value = try r.required("value")
             switch Setting(rawValue: key) {
             case .homeUnit?:
@@ -323,7 +440,7 @@ struct SeedImporter {
             case nil:
                 throw r.fail("key", "\(CSVRecord.quoted(key)) không phải thiết lập đã biết (home_unit, data_as_of)")
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+            try stored(r) { try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value]) }
             count("setting")
         }
     }

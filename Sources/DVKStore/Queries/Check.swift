@@ -69,6 +69,16 @@ extension AppDatabase {
                     if differing > 0 { found.append(CheckProblem(kind: .derivedCount, detail: "năm \(year): \(differing) dòng")) }
                 }
             }
+            if let home = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'home_unit'"),
+               try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE id = ?", arguments: [home]) == 0 {
+                found.append(CheckProblem(kind: .storedValue, detail: "home_unit = “\(home)” (không có đơn vị này)"))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT code, unit_kinds FROM target") {
+                let kinds = String.fromDatabaseValue(row["unit_kinds"]) ?? ""
+                if UnitKindList.parse(kinds) == nil {
+                    found.append(CheckProblem(kind: .storedValue, detail: "target.\(String.fromDatabaseValue(row["code"]) ?? "?").unit_kinds = “\(kinds)”"))
+                }
+            }
             if let (unit, link) = try UnitRules.firstCycle(db) {
                 let name = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [unit]) ?? "#\(unit)"
                 found.append(CheckProblem(kind: .cycle, detail: "\(name) (\(link == .parent ? "cấp trên" : "sáp nhập"))"))

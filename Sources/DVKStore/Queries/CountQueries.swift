@@ -29,6 +29,9 @@ enum CountQueries {
         guard let from = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'counts_from'"),
               let to = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'counts_to'"),
               from <= to else { return nil }
+        // A span no board could have (a hand-edited meta row) is treated as
+        // "nothing stored": counts are then computed live, never looped over.
+        guard from >= 1900, to <= 2200 else { return nil }
         return from...to
     }
 

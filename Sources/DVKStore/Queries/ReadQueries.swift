@@ -32,6 +32,19 @@ extension AppDatabase: ProgressSource {
     /// The targets; one whose stored threshold no rule allows (a hand-edited
     /// file) is an error the officer can read, never a figure that traps later.
     public func targets() throws -> [Target] {
+        // Types first: a hand-edited 'abc' in a REAL column would trap the decoding below.
+        if let bad = try read({ db in try Row.fetchOne(db, sql: """
+            SELECT code, threshold, phase_start, phase_end FROM target
+            WHERE typeof(threshold) NOT IN ('real', 'integer') OR typeof(phase_start) != 'integer' OR typeof(phase_end) != 'integer'
+               OR typeof(at_risk_ratio) NOT IN ('real', 'integer') OR (min_per_field IS NOT NULL AND typeof(min_per_field) != 'integer')
+               OR phase_start < 2000 OR phase_end > 2100 OR phase_end < phase_start
+            LIMIT 1
+            """).map { row -> (String, String) in
+                let code = String.fromDatabaseValue(row["code"]) ?? "?"
+                return (code, "\(row["threshold"] as DatabaseValue), \(row["phase_start"] as DatabaseValue)–\(row["phase_end"] as DatabaseValue)")
+            } }) {
+            throw StoreError.storedValueInvalid(what: "target.\(bad.0)", value: bad.1)
+        }
         let targets = try read { db in try Row.fetchAll(db, sql: "SELECT * FROM target ORDER BY id").map(Rows.target) }
         for t in targets {
             let limit = t.metric == .effectiveModelsPerUnit ? NumberLimits.countThreshold : NumberLimits.percent

@@ -17,9 +17,10 @@ enum UnitRules {
         var parent: [Int64: Int64] = [:]
         var successor: [Int64: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, parent_id, merged_into_id FROM unit") {
-            let id: Int64 = row["id"]
-            if let p: Int64 = row["parent_id"] { parent[id] = p }
-            if let s: Int64 = row["merged_into_id"] { successor[id] = s }
+            // Decoded leniently: a hand-edited 'x' in an id column must be reported, not trap.
+            guard let id = Int64.fromDatabaseValue(row["id"]) else { continue }
+            if let p = Int64.fromDatabaseValue(row["parent_id"]) { parent[id] = p }
+            if let s = Int64.fromDatabaseValue(row["merged_into_id"]) { successor[id] = s }
         }
         if let u = cycleMember(parent) { return (u, .parent) }
         if let u = cycleMember(successor) { return (u, .successor) }
@@ -48,5 +49,20 @@ enum UnitRules {
         let name = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [unit]) ?? "#\(unit)"
         throw StoreError.invalid(record: name, issues: [ValidationIssue(field: link == .parent ? "parentID" : "mergedIntoID",
                                                                          problem: link == .parent ? .parentCycle : .mergerCycle)])
+    }
+
+    /// A unit merged into one of its own subunits would hand its children to
+    /// that subunit, which then sits under itself: every roll-up of a later
+    /// year would never end (the key fuzzer found it).
+    static func refuseMergeIntoOwnSubunit(_ unit: OrgUnit.ID, _ successor: OrgUnit.ID, _ db: Database) throws {
+        var current: Int64? = successor
+        var seen: Set<Int64> = []
+        while let c = current, seen.insert(c).inserted {
+            if c == unit {
+                let name = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [unit]) ?? "#\(unit)"
+                throw StoreError.invalid(record: name, issues: [ValidationIssue(field: "mergedIntoID", problem: .mergeIntoOwnSubunit)])
+            }
+            current = try Int64.fetchOne(db, sql: "SELECT parent_id FROM unit WHERE id = ?", arguments: [c])
+        }
     }
 }

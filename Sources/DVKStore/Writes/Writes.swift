@@ -38,6 +38,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE unit SET valid_to = ?, merged_into_id = ? WHERE id = ?",
                            arguments: [lastDay.iso, successor, unit])
             try UnitRules.refuseCycles(db)
+            try UnitRules.refuseMergeIntoOwnSubunit(unit, successor, db)
             try Audit.record(db, officer: officer, action: "merge", entity: "unit", entityID: String(unit), before: before,
                              after: Audit.snapshot(db, table: "unit", where: "id = ?", [unit]))
         }

@@ -3,9 +3,12 @@ extension TextInput {
     /// doesn't use (Enter, Tab, Esc, ↑, ↓, ...), which the caller handles.
     /// Keys at a limit (← at the start) are still consumed, so they don't
     /// leak into the screen's own bindings while typing.
+    /// A paste goes in whole, as one edit, cut at `limit`; a caller that
+    /// wants to say so calls `insert` itself and reads what was left out.
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let c): insert(String(c))
+        case .paste(let pasted): insert(pasted)
         case .left: moveLeft()
         case .right: moveRight()
         case .home, .ctrl("a"): home()
@@ -29,22 +32,30 @@ extension TextInput {
     /// columns, so wide characters count 2 and are never cut in half.
     public func visible(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 0 else { return ("", 0) }
-        let characters = Array(text)
-        let widths = characters.map { CellWidth.of($0) }
+        // Only the Characters around the cursor are measured, so a long
+        // field draws as fast as a short one.
         // At the end the cursor sits on a blank column after the text.
-        var used = cursor < characters.count ? max(1, widths[cursor]) : 1
-        var start = cursor
-        while start > 0, used + widths[start - 1] <= width {
-            start -= 1
-            used += widths[start]
+        var used = cursorIndex < text.endIndex ? max(1, CellWidth.of(text[cursorIndex])) : 1
+        var start = cursorIndex
+        var cursorColumn = 0
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            let w = CellWidth.of(text[previous])
+            guard used + w <= width else { break }
+            start = previous
+            used += w
+            cursorColumn += w
         }
         var shown = ""
         var column = 0
-        for i in start..<characters.count {
-            if column + widths[i] > width { break }
-            shown.append(characters[i])
-            column += widths[i]
+        var i = start
+        while i < text.endIndex {
+            let w = CellWidth.of(text[i])
+            if column + w > width { break }
+            shown.append(text[i])
+            column += w
+            i = text.index(after: i)
         }
-        return (shown, widths[start..<cursor].reduce(0, +))
+        return (shown, cursorColumn)
     }
 }

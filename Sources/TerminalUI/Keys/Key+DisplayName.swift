@@ -26,6 +26,7 @@ extension Key {
         case .mouse(.click): "Click"
         case .mouse(.wheelUp): "Wheel↑"
         case .mouse(.wheelDown): "Wheel↓"
+        case .paste: "Paste"
         case .unknown: "?"
         }
     }

@@ -25,7 +25,13 @@ struct Check: ParsableCommand {
             return
         }
         Output.error(lang == .vi ? "“\(global.databasePath())” có \(problems.count) lỗi:" : "“\(global.databasePath())” has \(problems.count) problem(s):")
-        for p in problems { Output.note("  " + p.message(lang)) }
+        // SQLite lists every damaged cell; the first few say enough to act on.
+        let integrity = problems.filter { $0.kind == .integrity }
+        for p in problems.filter({ $0.kind != .integrity }) + integrity.prefix(3) { Output.note("  " + p.message(lang)) }
+        if integrity.count > 3 {
+            Output.note(lang == .vi ? "  … và \(integrity.count - 3) chỗ hỏng khác. Hãy khôi phục từ bản sao lưu."
+                                    : "  … and \(integrity.count - 3) more damaged places. Restore from a backup.")
+        }
         throw ExitCode(ExitCodes.checkFailed)
     }
 }

@@ -82,6 +82,7 @@ enum DemoBuilder {
         let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
         var mode: Int?
         if fm.fileExists(atPath: path) {
+            if AppDatabase.isReadOnlyFile(path) { throw StoreError.readOnly(path: given) }
             if try !mayReplace(path, officer: officer) { throw UserError.notADemoDatabase(given) }
             mode = try fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         }

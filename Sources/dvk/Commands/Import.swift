@@ -2,6 +2,9 @@ import ArgumentParser
 import DVKCore
 import DVKStore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `dvk import DIR`: loads a folder of CSV files (the format of seeds/, see docs/DATA.md).
 struct Import: ParsableCommand {
@@ -19,10 +22,68 @@ struct Import: ParsableCommand {
     func run() throws {
         let lang = global.language
         try reporting(lang) {
-            let db = try global.open(create: true)
-            let summary = try db.importFolder(URL(fileURLWithPath: folder), lang: lang)
+            let url = URL(fileURLWithPath: folder)
+            // Said before a database is opened: a mistyped folder creates nothing.
+            try AppDatabase.checkImportFolder(url, lang: lang)
+            let path = global.databasePath()
+            let created = NewDatabase(path: path)
+            let summary: ImportSummary
+            do {
+                summary = try load(url, path: path, lang: lang)
+            } catch {
+                // A refused first import leaves nothing behind: no empty database to find later.
+                created.remove()
+                throw error
+            }
             let counts = summary.rows.sorted { $0.key < $1.key }.map { "\($0.key) \(VietnameseNumber.integer($0.value, lang))" }
             Output.out((lang == .vi ? "Đã nạp: " : "Imported: ") + counts.joined(separator: ", "))
         }
+    }
+
+    /// Opens, imports and closes: the database is released when this returns or throws.
+    private func load(_ url: URL, path: String, lang: Language) throws -> ImportSummary {
+        let db = try global.open(path: path, create: true)
+        return try db.importFolder(url, lang: lang)
+    }
+}
+
+/// What opening a database at `path` is about to create: the file when
+/// nothing is there, and the folders above it that are missing.
+struct NewDatabase {
+    /// The database path, when nothing (not even a link) was there before.
+    let file: String?
+    /// Missing folders above it, deepest first.
+    let folders: [String]
+
+    init(path: String) {
+        guard NewDatabase.isMissing(path) else {
+            file = nil
+            folders = []
+            return
+        }
+        file = path
+        var missing: [String] = []
+        var dir = (path as NSString).deletingLastPathComponent
+        while !dir.isEmpty, dir != "/", NewDatabase.isMissing(dir) {
+            missing.append(dir)
+            dir = (dir as NSString).deletingLastPathComponent
+        }
+        folders = missing
+    }
+
+    private static func isMissing(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) != 0 && errno == ENOENT
+    }
+
+    /// Removes the file, its -wal and -shm, and the folders made for it when empty.
+    func remove() {
+        guard let file else { return }
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            var st = stat()
+            // Regular files only: never a link or anything else found there now.
+            if lstat(file + suffix, &st) == 0, st.st_mode & S_IFMT == S_IFREG { unlink(file + suffix) }
+        }
+        for dir in folders { rmdir(dir) }
     }
 }

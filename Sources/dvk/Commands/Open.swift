@@ -1,6 +1,7 @@
 import ArgumentParser
 import DVKCore
 import DVKStore
+import Foundation
 
 /// `dvk`: opens the dashboard on the default database (created with the default targets when missing).
 struct Open: ParsableCommand {
@@ -14,6 +15,14 @@ struct Open: ParsableCommand {
 
     func run() throws {
         try reporting(global.language) {
+            // Without a terminal only the status table is printed: a read, so the file is opened read-only.
+            if isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 {
+                let lang = global.language
+                Output.note(lang == .vi ? "dvk: không có màn hình terminal (đầu vào hoặc đầu ra đã chuyển hướng); in bảng tiến độ thay thế."
+                                        : "dvk: no terminal (input or output redirected); printing the status table instead.")
+                try StatusPrinter(db: try global.openForReading(), lang: lang).print(unit: dashboard.unit, year: dashboard.year)
+                return
+            }
             let db = try DashboardLauncher.open(path: global.databasePath(), options: dashboard, global: global)
             try DashboardLauncher.run(db: db, options: dashboard, global: global)
         }

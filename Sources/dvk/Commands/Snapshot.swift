@@ -52,6 +52,10 @@ struct Snapshot: ParsableCommand {
         let lang = global.language
         try reporting(lang) {
             let db = try global.openForReading()
+            // The dashboard shows a failed read in its status line, which a
+            // printed snapshot has not: a file that cannot be read is an error here.
+            guard try db.quickCheck() else { throw StoreError.corrupt(path: db.path) }
+            _ = try db.targets()
             let start = try SessionStart.resolve(db: db, unit: unit, year: year, lang: lang)
             let writer = SnapshotWriter(folder: SnapshotWriter.defaultFolder())
             let runner = EffectRunner(db: db, snapshots: writer, lang: lang)
@@ -66,9 +70,7 @@ struct Snapshot: ParsableCommand {
             case .ansi: text = ANSIRenderer.render(job.buffer, colorsEnabled: (global.environment["NO_COLOR"] ?? "").isEmpty) + "\n"
             }
             if let output {
-                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output])
-                }
+                try Output.writeFile(text, to: output, database: global.databasePath())
             } else {
                 Output.out(text, terminator: "")
             }

@@ -44,10 +44,13 @@ enum DashboardLauncher {
         let noColor = !(global.environment["NO_COLOR"] ?? "").isEmpty
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(useColor: !options.mono && !noColor)
+            // A crash report goes beside the database: the data folder by default.
+            terminal = try CursesTerminal(useColor: !options.mono && !noColor,
+                                          crashReports: CrashReporting(folder: (DatabaseFolder.of(db.path) as NSString).standardizingPath,
+                                                                       language: lang == .vi ? .vietnamese : .english))
         } catch {
-            let note = lang == .vi ? "dvk: không mở được màn hình terminal (\(error)); in bảng tiến độ thay thế."
-                : "dvk: no terminal screen (\(error)); printing the status table instead."
+            let note = lang == .vi ? "dvk: không mở được màn hình terminal (kiểm tra biến TERM); in bảng tiến độ thay thế."
+                : "dvk: cannot open the terminal screen (check TERM); printing the status table instead."
             Output.note(note)
             try StatusPrinter(db: db, lang: lang).print(unit: options.unit, year: options.year)
             return
@@ -70,5 +73,13 @@ enum DashboardLauncher {
             }
         }
         try program.run()
+    }
+}
+
+enum DatabaseFolder {
+    /// The folder of a database path ("." for a bare file name).
+    static func of(_ path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        return dir.isEmpty ? FileManager.default.currentDirectoryPath : dir
     }
 }

@@ -29,6 +29,9 @@ struct GlobalOptions: ParsableArguments {
     func validate() throws {
         if let officer { try GlobalOptions.checkOfficer(officer) }
         if let db, db.isEmpty { throw ValidationError(help("--db không được để trống.", "--db must not be empty.")) }
+        if let lang, Language(rawValue: lang) == nil {
+            throw ValidationError(help("--lang phải là vi hoặc en.", "--lang must be vi or en."))
+        }
     }
 
     /// A name that goes into audit rows and `.txt` headers: one line, no
@@ -83,6 +86,9 @@ func reporting<T>(_ lang: Language, _ body: () throws -> T) throws -> T {
     } catch let e as LookupError {
         Output.error(e.message(lang))
         throw ExitCode(e.exitCode)
+    } catch let e as OutputError {
+        Output.error(e.message(lang))
+        throw ExitCode(ExitCodes.fileError)
     } catch let e as CocoaError {
         Output.error(FileMessage.describe(e, lang))
         throw ExitCode(ExitCodes.fileError)

@@ -50,10 +50,17 @@ enum GridView {
                         x: inner.x + 5, y: y + 1, role: r.isDirty ? .atRisk : .met)
             }
         }
+        if g.question != nil {
+            let n = g.unsavedRows.count
+            Modal.confirm(title: t.pick("Xác nhận", "Confirm"),
+                          text: t.pick("Đóng bảng và bỏ \(n) dòng chưa lưu?", "Close and discard \(n) unsaved row\(n == 1 ? "" : "s")?"),
+                          accept: t.pick("c: Có", "y: Yes"), cancel: t.pick("k: Không", "n: No"))
+                .render(into: &b, area: body)
+        }
     }
 
     static func cursor(_ s: AppState, body: Rect) -> Point? {
-        guard let g = s.grid, g.column == 0 || g.column == 3 else { return nil }
+        guard let g = s.grid, g.question == nil, g.column == 0 || g.column == 3 else { return nil }
         let inner = Panel().inner(of: body).inset(dx: 1, dy: 0)
         let widths = columnWidths(inner.width)
         let visible = max(1, (inner.height - 2) / 2)
