@@ -105,11 +105,7 @@ public struct AppState: Sendable {
 
     /// The phase years shown by the trend and the satisfaction grid.
     public var phaseYears: ClosedRange<Int> {
-        // A phase is three to five years; a long one typed by mistake must not make
-        // every satisfaction load roll up decades (the key fuzzer found a 32-year phase).
-        if let p = overview?.unit.targets.first?.target.phase, p.contains(location.year) {
-            return max(p.years.lowerBound, location.year - 5)...min(p.years.upperBound, location.year + 5)
-        }
+        if let p = overview?.unit.targets.first?.target.phase, p.contains(location.year) { return p.years }
         let start = max(years.lowerBound, location.year - 4)
         return start...location.year
     }

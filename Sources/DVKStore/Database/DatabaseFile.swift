@@ -38,13 +38,6 @@ enum DatabaseFile {
         }
     }
 
-    /// Whether the folder that would hold a new file exists.
-    static func folderExists(for path: String) -> Bool {
-        let dir = (path as NSString).deletingLastPathComponent
-        var isDir: ObjCBool = false
-        return dir.isEmpty || (FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) && isDir.boolValue)
-    }
-
     /// The real file behind `path`, so a symlinked database is written
     /// through, never replaced, and its -wal and -shm sit beside the target.
     static func resolved(_ path: String) -> String {

@@ -26,7 +26,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case storedValueInvalid(what: String, value: String)
 
     public enum PathProblem: Equatable, Sendable {
-        case directory, notRegularFile, symlinkLoop, danglingLink, tooLong, notInFolder, noPermission, cannotCreateFolder, missingFolder
+        case directory, notRegularFile, symlinkLoop, danglingLink, tooLong, notInFolder, noPermission, cannotCreateFolder
 
         func text(_ lang: Language) -> String {
             switch (self, lang) {
@@ -46,8 +46,6 @@ public enum StoreError: Error, Equatable, Sendable {
             case (.noPermission, .en): return "no permission to reach the folder"
             case (.cannotCreateFolder, .vi): return "không tạo được thư mục chứa tệp"
             case (.cannotCreateFolder, .en): return "the folder for the file cannot be created"
-            case (.missingFolder, .vi): return "thư mục chứa tệp không tồn tại"
-            case (.missingFolder, .en): return "the folder does not exist"
             }
         }
     }

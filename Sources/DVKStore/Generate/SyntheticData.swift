@@ -27,19 +27,6 @@ public struct SyntheticSpec: Sendable {
     var provinceCount: Int { provinces > 0 ? provinces : (communes <= 1000 ? 1 : max(1, communes / 160)) }
 }
 
-/// SplitMix64: tiny, fast and the same on every platform, unlike the system generator.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension AppDatabase {
     /// Fills an empty database with synthetic data marked as demo. Returns rows written.
     public func generate(_ spec: SyntheticSpec) throws -> Int {

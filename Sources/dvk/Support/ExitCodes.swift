@@ -3,11 +3,9 @@ import DVKApp
 import DVKCore
 import Foundation
 
-/// The exit codes, one table (also in README and docs/RELIABILITY.md).
+/// The exit codes, one table (also in README and docs/RELIABILITY.md);
+/// 0 is success and 1 an unexpected failure, both left to the runtime.
 enum ExitCodes {
-    static let ok: Int32 = 0
-    /// An unexpected failure (a crash report is written when it was a crash).
-    static let internalError: Int32 = 1
     /// A bad option, argument or value on the command line.
     static let usage: Int32 = 2
     /// The database cannot be used: missing, not dvk's, damaged, newer, read-only, a bad path.
