@@ -485,13 +485,13 @@ step5() {
     expect "r1: Ngày ra mắt 01/01/2024 (before the registration)" re "▶ $(field_re 'Ngày ra mắt' '01/01/2024')"
     keys F2
     expect "r1: F2 refused: the form stays, ▶ on Tên mô hình, 'Chưa nhập…' under it" \
-        call form_open x re "▶ $(field_re 'Tên mô hình \*' '')" call title_required_note x row -2 '^ Chưa lưu'
+        call form_open x re "▶ $(field_re 'Tên mô hình \*' '')" call title_required_note x row -2 '^ ⚠ Chưa lưu'
     check "r1: sqlite3: nothing new" counts_are "$n" "$a"
     typed "$BAD_TITLE"
     expect "r1: a title typed; the error goes" re "▶ $(field_re 'Tên mô hình \*' "$BAD_TITLE")" lacks "Chưa nhập"
     keys F2
     expect "r1: F2 refused again: ▶ on Ngày ra mắt, 'trước ngày đăng ký' under it" \
-        call form_open x call launch_order_note x row -2 '^ Chưa lưu'
+        call form_open x call launch_order_note x row -2 '^ ⚠ Chưa lưu'
     check "r1: sqlite3: still nothing new" counts_are "$n" "$a"
     keys Escape
     expect "r1: Esc asks 'Bỏ các thay đổi chưa lưu?'" has "Bỏ các thay đổi chưa lưu?" has "c: Có" has "k: Không"

@@ -283,8 +283,13 @@ run1() {
     expect "r1: 3 shows the commune's models, Shan tuyết among them" \
         row 4 '^Tên mô hình' re 'Shan tuyết.*Xã Suối Giàng' call models_all_in "Xã Suối Giàng"
     keys BSpace
-    expect "r1: Backspace goes back up to Văn Chấn (units, search cleared)" \
-        row 2 '^ Tỉnh Yên Bái › Huyện Văn Chấn( {2,}|$)' row 4 '^Đơn vị ▲' call units_at_least 2 lacks "suoi giang"
+    # Back restores the screen exactly as it was: the search too (issue 8).
+    expect "r1: Backspace goes back up to Văn Chấn as it was (units, search kept)" \
+        row 2 '^ Tỉnh Yên Bái › Huyện Văn Chấn( {2,}|$)' row 4 '^Đơn vị ▲' call units_only "Xã Suối Giàng" has "suoi giang"
+    keys /
+    keys Escape
+    expect "r1: / then Esc clears the search" \
+        row 4 '^Đơn vị ▲' call units_at_least 2 lacks "suoi giang"
 
     typed ']'
     expect "r1: ] past the last year is refused" row 1 'Năm 2025 \]▸$' row -2 'Không có năm 2026'

@@ -24,7 +24,7 @@ public struct EffectRunner {
             switch effect {
             case let .loadOverview(id, year):
                 guard let o = Overview.make(from: try cache.snapshot(year: year, from: db), unit: id) else {
-                    return [.failed(lang == .vi ? "Không tìm thấy đơn vị #\(id) trong năm \(year)." : "Unit #\(id) not found in \(year).")]
+                    return [.failed(Words(lang).pick("Không tìm thấy đơn vị #\(id) trong năm \(year).", "Unit #\(id) not found in \(year)."))]
                 }
                 return [.overviewLoaded(o)]
             case let .loadTrend(ids, years, unit):
@@ -40,9 +40,9 @@ public struct EffectRunner {
                     return [.printed(paths: try snapshots.write(job, lang: lang))]
                 } catch {
                     // Foundation's reason is English and names no folder.
-                    return [.failed(lang == .vi
-                        ? "Không in được vào thư mục “\(snapshots.folder)”: kiểm tra thư mục có tồn tại, cho phép ghi và còn chỗ trống."
-                        : "Cannot print into “\(snapshots.folder)”: check that the folder exists, is writable and has space.")]
+                    return [.failed(Words(lang).pick(
+                        "Không in được vào thư mục “\(snapshots.folder)”: kiểm tra thư mục có tồn tại, cho phép ghi và còn chỗ trống.",
+                        "Cannot print into “\(snapshots.folder)”: check that the folder exists, is writable and has space."))]
                 }
             case let .save(request):
                 let outcome = Saving.perform(request, on: db, lang: lang)
@@ -58,11 +58,20 @@ public struct EffectRunner {
                     return [.reverted(auditID: id, undo: undo, result: .failure(RevertFailure(e.message(lang))))]
                 }
             case let .loadHistory(q):
-                let entries = try db.auditLog(officer: q.officer, entity: q.entity, from: q.since, limit: q.limit).map {
-                    HistoryEntry(id: $0.id, at: $0.at, officer: $0.officer, action: $0.action, entity: $0.entity,
-                                 entityID: $0.entityID, before: $0.beforeJSON, after: $0.afterJSON)
+                // Made readable here, once: the history screen draws strings and parses nothing.
+                let records = try db.auditLog(officer: q.officer, entity: q.entity, from: q.since, limit: q.limit).map {
+                    HistoryRecord(id: $0.id, at: $0.at, officer: $0.officer, action: $0.action, entity: $0.entity,
+                                  entityID: $0.entityID, before: $0.beforeJSON, after: $0.afterJSON)
+                }
+                let entries = try HistoryDescription.describe(records, lang: lang, timeZone: .current) { refs in
+                    let models = try db.modelTitles(ids: refs.models)
+                    let units = try db.unitNames(ids: refs.units.union(models.values.map(\.unitID)))
+                    return HistoryNames(units: units, models: models.mapValues { HistoryNames.ModelName(title: $0.title, unitID: $0.unitID) },
+                                        fields: try db.fields())
                 }
                 return [.historyLoaded(entries)]
+            case let .prepareForm(kind):
+                return [.formReady(kind.with(try stored(kind.recordKey)))]
             case .quit:
                 return []
             }
@@ -108,5 +117,16 @@ public final class SnapshotCache: @unchecked Sendable {
         defer { lock.unlock() }
         years = [:]
         order = []
+    }
+}
+
+extension EffectRunner {
+    /// The record a form would replace, as stored now.
+    func stored(_ key: RecordKey?) throws -> StoredRecord? {
+        switch key {
+        case let .survey(unit, year)?: return try db.survey(unit: unit, year: year).map(StoredRecord.survey)
+        case let .plan(unit, year)?: return try db.plan(unit: unit, year: year).map(StoredRecord.plan)
+        case nil: return nil
+        }
     }
 }

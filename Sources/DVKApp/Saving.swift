@@ -3,54 +3,53 @@ import DVKDashboard
 import DVKStore
 import Foundation
 
-/// Performs a `SaveRequest` through the store's named writes.
+/// Performs a `SaveRequest` through the store's named writes; each hands
+/// back the audit row it wrote, which undo names.
 enum Saving {
     static func perform(_ request: SaveRequest, on db: AppDatabase, lang: Language) -> SaveOutcome {
         do {
             var modelID: Model.ID?
-            var audits: [Int64] = []
+            var unitID: OrgUnit.ID?
+            var audits: [AuditID] = []
             switch request {
             case let .addModel(m, confirmed):
                 if !confirmed, try db.hasSimilarModel(title: m.title, unit: m.unitID, year: (m.launchedOn ?? m.registeredOn)?.year) {
                     return .duplicate(title: m.title)
                 }
-                modelID = try db.addModel(m)
+                let added = try db.addModel(m)
+                (modelID, audits) = (added.value, [added.auditID])
             case let .updateModel(m):
-                try db.updateModel(m)
-                modelID = m.id
-            case let .evaluation(e): try db.recordEvaluation(e)
-            case let .recognition(r): try db.addRecognition(r)
-            case let .removal(id, day, reason): try db.removeModel(id, on: day, reason: reason)
-            case let .award(a): try db.addAward(a)
-            case let .survey(s): try db.recordSurvey(s)
-            case let .plan(p): try db.recordPlan(p)
-            case let .addUnit(u): try db.addUnit(u)
-            case let .renameUnit(id, name): try db.renameUnit(id, to: name)
-            case let .moveUnit(id, parent): try db.moveUnit(id, under: parent)
-            case let .mergeUnit(id, into, day): try db.mergeUnit(id, into: into, lastDay: day)
-            case let .target(t): try db.updateTarget(t)
+                (modelID, audits) = (m.id, [try db.updateModel(m)])
+            case let .evaluation(e): audits = [try db.recordEvaluation(e)]
+            case let .recognition(r): audits = [try db.addRecognition(r).auditID]
+            case let .removal(id, day, reason): audits = [try db.removeModel(id, on: day, reason: reason)]
+            case let .award(a): audits = [try db.addAward(a).auditID]
+            case let .survey(s): audits = [try db.recordSurvey(s)]
+            case let .plan(p): audits = [try db.recordPlan(p)]
+            case let .addUnit(u):
+                let added = try db.addUnit(u)
+                (unitID, audits) = (added.value, [added.auditID])
+            case let .renameUnit(id, name): audits = [try db.renameUnit(id, to: name)]
+            case let .moveUnit(id, parent): audits = [try db.moveUnit(id, under: parent)]
+            case let .mergeUnit(id, into, day): audits = [try db.mergeUnit(id, into: into, lastDay: day)]
+            case let .target(t): audits = [try db.updateTarget(t)]
             case let .gridRow(m, year, effective):
                 if m.id == 0 {
-                    modelID = try db.addModel(m)
-                    if let a = try db.lastAuditID() { audits.append(a) }
+                    let added = try db.addModel(m)
+                    (modelID, audits) = (added.value, [added.auditID])
                 } else {
                     var existing = try db.model(id: m.id) ?? m
                     existing.title = m.title
                     existing.fieldCode = m.fieldCode
                     existing.kind = m.kind
                     existing.launchedOn = m.launchedOn
-                    try db.updateModel(existing)
-                    modelID = m.id
-                    if let a = try db.lastAuditID() { audits.append(a) }
+                    (modelID, audits) = (m.id, [try db.updateModel(existing)])
                 }
                 if let effective, let id = modelID {
-                    try db.recordEvaluation(Evaluation(modelID: id, year: year, effective: effective))
-                    if let a = try db.lastAuditID() { audits.append(a) }
+                    audits.append(try db.recordEvaluation(Evaluation(modelID: id, year: year, effective: effective)))
                 }
-                return .saved(auditIDs: audits, modelID: modelID)
             }
-            guard let audit = try db.lastAuditID() else { return .refused("?", field: nil) }
-            return .saved(auditIDs: [audit], modelID: modelID)
+            return .saved(auditIDs: audits, modelID: modelID, unitID: unitID)
         } catch let e as StoreError {
             if case let .invalid(_, issues) = e, let first = issues.first {
                 return .refused(first.message(lang), field: first.field)

@@ -56,14 +56,14 @@ public enum LookupError: Error, Equatable {
     case noUnits
 
     public func message(_ lang: Language) -> String {
-        let vi = lang == .vi
+        let w = Words(lang)
         switch self {
         case let .unitNotFound(t):
-            return vi ? "không tìm thấy đơn vị “\(t)” (thử tên không dấu, mã hoặc tên đầy đủ)." : "no unit matches “\(t)” (try the name without tone marks, or a code)."
+            return w.pick("không tìm thấy đơn vị “\(t)” (thử tên không dấu, mã hoặc tên đầy đủ).", "no unit matches “\(t)” (try the name without tone marks, or a code).")
         case let .unitAmbiguous(t, names):
-            return (vi ? "“\(t)” khớp nhiều đơn vị, hãy ghi rõ hơn: " : "“\(t)” matches several units, be more specific: ") + names.joined(separator: "; ")
+            return w.pick("“\(t)” khớp nhiều đơn vị, hãy ghi rõ hơn: ", "“\(t)” matches several units, be more specific: ") + names.joined(separator: "; ")
         case .noUnits:
-            return vi ? "cơ sở dữ liệu chưa có đơn vị nào: chạy `dvk demo` để xem dữ liệu mẫu." : "the database has no units yet: run `dvk demo` to see the demo data."
+            return w.pick("cơ sở dữ liệu chưa có đơn vị nào: chạy `dvk demo` để xem dữ liệu mẫu.", "the database has no units yet: run `dvk demo` to see the demo data.")
         }
     }
 }

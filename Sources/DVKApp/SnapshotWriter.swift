@@ -19,7 +19,7 @@ public struct SnapshotWriter: Sendable {
 
     /// The header lines of a printed file, with the print time added.
     public func header(_ job: PrintJob, lang: Language) -> [String] {
-        job.header + [(lang == .vi ? "In lúc: " : "Printed at: ") + SnapshotWriter.stamp(clock(), pretty: true)]
+        job.header + [Words(lang).pick("In lúc: ", "Printed at: ") + SnapshotWriter.stamp(clock(), pretty: true)]
     }
 
     public static func text(_ job: PrintJob, header: [String]) -> String {

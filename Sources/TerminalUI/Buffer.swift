@@ -42,32 +42,51 @@ public struct Buffer: Equatable, Sendable {
     ///
     /// Text is sanitized and normalized to NFC first, so data can't inject
     /// escapes and NFC/NFD spellings produce identical cells. A cluster is
-    /// never split; a wide cluster that doesn't fit the last column leaves a
-    /// blank there (counted as used) and writing stops.
+    /// never split. Text that doesn't fit is cut like `Truncation.end`: its
+    /// last visible cell is "…", so a cut always shows, on screen and on
+    /// paper. A wide cluster that would straddle the edge goes too, and the
+    /// column it leaves is blanked (and counted as used). Only trailing
+    /// spaces are clipped without a mark, since nothing is lost. Text that
+    /// starts left of the buffer shows "…" in column 0 for the part cut off.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, role: StyleRole = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         let start = max(0, x)
         guard start < limit else { return 0 }
+        var drawn = Self.prepare(text)
+        let room = limit - x
+        // A cluster is never wider than its UTF-8 bytes, so short text skips measuring.
+        let isCut = drawn.utf8.count > room && Truncation.isCut(drawn, width: room)
+        if isCut { drawn = Truncation.end(drawn, width: room) }
         var column = x
-        for character in Self.prepare(text) {
+        var hiddenLeft = false
+        for character in drawn {
             let w = CellWidth.of(character)
             // Zero-width leftovers (a mark at the very start, a lone ZWJ,
             // bidi controls) have no column to live in; dropping them keeps
             // the grid exact.
             if w == 0 { continue }
-            if column + w > limit {
-                if column < limit, column >= 0 { put(.blank(role), x: column, y: y); column += 1 }
-                break
-            }
+            // Only trailing spaces can still run past the limit.
+            if column + w > limit { break }
             if column >= 0 {
                 put(Cell(text: String(character), width: w, role: role), x: column, y: y)
-            } else if column + w > 0 {
+            } else {
+                hiddenLeft = true
                 // A wide cluster straddling the left edge: only its right half is visible.
-                put(.blank(role), x: 0, y: y)
+                if column + w > 0 { put(.blank(role), x: 0, y: y) }
             }
             column += w
+        }
+        if isCut {
+            // The columns the cut text would have covered stay its own.
+            while column < limit {
+                if column >= 0 { put(.blank(role), x: column, y: y) }
+                column += 1
+            }
+        }
+        if hiddenLeft, column > 0 {
+            put(Cell(text: Truncation.ellipsis, width: 1, role: role), x: 0, y: y)
         }
         return max(0, min(column, limit) - start)
     }

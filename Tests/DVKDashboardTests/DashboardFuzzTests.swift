@@ -156,13 +156,7 @@ struct FuzzRun {
         func inside(_ name: String, _ i: Int, _ count: Int) {
             if count == 0 ? i != 0 : !(0..<count).contains(i) { problems.append("\(name) = \(i) of \(count)") }
         }
-        switch s.screen {
-        case .overview: break
-        case .units: inside("units.selected", s.units.selected, s.visibleChildren.count)
-        case .satisfaction: inside("units.selected (satisfaction)", s.units.selected, s.satisfaction?.rows.count ?? 0)
-        case .models: inside("models.selected", s.models.selected, s.models.page?.total ?? 0)
-        case .history: inside("historySelected", s.historySelected, HistoryView.visible(s).count)
-        }
+        inside("\(s.currentScreen).selected", s.selectedRow, s.rowCount)
         if let list = s.form?.picking { inside("picking.selected", list.selected, list.visibleIndices.count) }
         if let g = s.grid {
             inside("grid.row", g.row, g.rows.count)
@@ -171,7 +165,7 @@ struct FuzzRun {
         if let f = s.form { inside("form.focus", f.focus, f.fields.count) }
         if render { checkFrame(s, &problems) }
         guard !problems.isEmpty else { return true }
-        Issue.record("\(label), key #\(step): \(problems.joined(separator: "; ")) on \(s.screen) in \(s.mode). Last keys: \(recent)")
+        Issue.record("\(label), key #\(step): \(problems.joined(separator: "; ")) on \(s.currentScreen) in \(s.mode.kind). Last keys: \(recent)")
         return false
     }
 

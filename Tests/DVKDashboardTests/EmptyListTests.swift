@@ -20,19 +20,17 @@ struct EmptyListTests {
     }
 
     func expectNothingSelected(_ m: Dashboard) {
-        #expect(m.state.units.selected == 0)
-        #expect(m.state.models.selected == 0)
-        #expect(m.state.historySelected == 0)
+        #expect(m.state.selectedRow == 0)
     }
 
     @Test func modelsSearchThatFindsNothingThenEveryMovementKey() throws {
         var m = try Demo.dashboard(screen: .models)
         Demo.press([.character("/")] + Demo.keys("zzzz") + [.enter], on: &m)
-        #expect(m.state.models.page?.total == 0)
+        #expect(m.state.screen.models?.page?.total == 0)
         for key in Self.movement {
             Demo.press([key], on: &m)
             expectNothingSelected(m)
-            #expect(m.state.models.detail == nil)
+            #expect(m.state.screen.models?.detail == nil)
         }
         #expect(Demo.text(m).contains("Mô hình"))
     }
@@ -73,6 +71,6 @@ struct EmptyListTests {
         Demo.type("zzzz", on: &m, db: db)
         Demo.press(Self.movement + [.enter], on: &m, db: db)
         #expect(m.state.form?.picking == nil)
-        #expect(m.state.form?.choice("unit") != nil)
+        #expect(m.state.form?.choice(.unit) != nil)
     }
 }

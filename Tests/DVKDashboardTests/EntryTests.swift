@@ -19,7 +19,7 @@ struct EntryTests {
     }
 
     /// Tab to the field with `key` in the open form.
-    func focus(_ key: String, _ m: inout Dashboard, _ db: AppDatabase) {
+    func focus(_ key: FieldKey, _ m: inout Dashboard, _ db: AppDatabase) {
         guard let target = m.state.form?.fields.firstIndex(where: { $0.key == key }) else { return }
         while m.state.form?.focus != target { Demo.press([.tab], on: &m, db: db) }
     }
@@ -29,15 +29,15 @@ struct EntryTests {
         var m = try open(db)
         let pendingBefore = try #require(m.state.overview?.unit.models.pending)
         Demo.press([.character("a")], on: &m, db: db)
-        #expect(m.state.mode == .form)
+        #expect(m.state.mode.kind == .form)
         Demo.type("Tổ tự quản đường làng", on: &m, db: db)
-        focus("field", &m, db)
+        focus(.field, &m, db)
         Demo.press([.right], on: &m, db: db) // economy → culture and society
-        focus("fundsVND", &m, db)
+        focus(.fundsVND, &m, db)
         Demo.type("2,9 tỷ", on: &m, db: db)
         Demo.press([.function(2)], on: &m, db: db)
         #expect(m.state.mode == .normal)
-        #expect(m.state.message == "Đã lưu. (u: hoàn tác)")
+        #expect(m.state.notice?.text == "Đã lưu. (u: hoàn tác)")
         let saved = try #require(try models(db, titled: "to tu quan duong lang").first)
         #expect(saved.title == "Tổ tự quản đường làng")
         #expect(saved.fieldCode == "cultureSociety")
@@ -55,31 +55,31 @@ struct EntryTests {
         var m = try open(db)
         let auditBefore = try db.count(.audit_log)
         Demo.press([.character("a")], on: &m, db: db)
-        focus("registeredOn", &m, db)
+        focus(.registeredOn, &m, db)
         Demo.type("10/01/2024", on: &m, db: db)
-        focus("launchedOn", &m, db)
+        focus(.launchedOn, &m, db)
         Demo.press([.ctrl("u")], on: &m, db: db)
         Demo.type("01/01/2024", on: &m, db: db)
-        focus("workDays", &m, db)
+        focus(.workDays, &m, db)
         Demo.type("abc", on: &m, db: db)
         Demo.press([.function(2)], on: &m, db: db)
         let f = try #require(m.state.form)
         // Every problem at once: a missing field, a bad number and a cross-field rule.
-        #expect(f.errors["title"] == "Chưa nhập: trường này là bắt buộc.")
-        #expect(f.errors["workDays"] == "“abc” không phải số: ví dụ 92,5 hoặc 2.600.")
-        #expect(f.errors["launchedOn"] == "Ngày này không được trước ngày đăng ký.")
-        #expect(f.fields[f.focus].key == "title")
-        #expect(m.state.message == "Chưa lưu: 3 trường cần sửa.")
+        #expect(f.errors[.title] == "Chưa nhập: trường này là bắt buộc.")
+        #expect(f.errors[.workDays] == "“abc” không phải số: ví dụ 92,5 hoặc 2.600.")
+        #expect(f.errors[.launchedOn] == "Ngày này không được trước ngày đăng ký.")
+        #expect(f.fields[f.focus].key == .title)
+        #expect(m.state.notice?.text == "Chưa lưu: 3 trường cần sửa.")
         Demo.type("Mô hình thử", on: &m, db: db)
-        focus("workDays", &m, db)
+        focus(.workDays, &m, db)
         Demo.press([.ctrl("u")], on: &m, db: db)
         Demo.press([.function(2)], on: &m, db: db)
-        #expect(m.state.form?.errors.keys.sorted() == ["launchedOn"])
-        focus("launchedOn", &m, db)
+        #expect(m.state.form?.errors.keys.map(\.rawValue).sorted() == ["launchedOn"])
+        focus(.launchedOn, &m, db)
         Demo.press([.ctrl("u")], on: &m, db: db)
         Demo.type("31/02/2024", on: &m, db: db)
         Demo.press([.tab], on: &m, db: db) // leaving the field checks it
-        #expect(m.state.form?.errors["launchedOn"] == "“31/02/2024” không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 16/03/2023.")
+        #expect(m.state.form?.errors[.launchedOn] == "“31/02/2024” không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 16/03/2023.")
         #expect(try db.count(.audit_log) == auditBefore)
     }
 
@@ -92,7 +92,7 @@ struct EntryTests {
         #expect(m.state.form?.question == .discard)
         Demo.press([.character("k")], on: &m, db: db)
         #expect(m.state.form?.question == nil)
-        #expect(m.state.form?.text("title") == "Chưa lưu")
+        #expect(m.state.form?.text(.title) == "Chưa lưu")
         Demo.press([.escape, .character("c")], on: &m, db: db)
         #expect(m.state.form == nil)
         #expect(try models(db, titled: "chua luu").isEmpty)
@@ -103,10 +103,10 @@ struct EntryTests {
         var m = try open(db)
         Demo.press([.character("a"), .function(6)], on: &m, db: db)
         Demo.type("Suoois Giangf ddaf", on: &m, db: db)
-        #expect(m.state.form?.text("title") == "Suối Giàng đà")
+        #expect(m.state.form?.text(.title) == "Suối Giàng đà")
         Demo.press([.ctrl("t")], on: &m, db: db)
         Demo.type(" dd", on: &m, db: db)
-        #expect(m.state.form?.text("title") == "Suối Giàng đà dd")
+        #expect(m.state.form?.text(.title) == "Suối Giàng đà dd")
     }
 
     @Test func editThenUndoAndRedoThroughTheAuditLog() throws {
@@ -114,20 +114,20 @@ struct EntryTests {
         var m = try open(db)
         let original = try #require(Entry_selected(m))
         Demo.press([.enter], on: &m, db: db)
-        #expect(m.state.form?.text("title") == original.title)
+        #expect(m.state.form?.text(.title) == original.title)
         Demo.press([.ctrl("u")], on: &m, db: db)
         Demo.type("Tên mới", on: &m, db: db)
         Demo.press([.ctrl("s")], on: &m, db: db)
         #expect(try db.model(id: original.id)?.title == "Tên mới")
         Demo.press([.character("u")], on: &m, db: db)
         #expect(try db.model(id: original.id)?.title == original.title)
-        #expect(m.state.message == "Đã hoàn tác. (Ctrl-R: làm lại)")
+        #expect(m.state.notice?.text == "Đã hoàn tác. (Ctrl-R: làm lại)")
         Demo.press([.ctrl("r")], on: &m, db: db)
         #expect(try db.model(id: original.id)?.title == "Tên mới")
         let actions = try db.auditLog(limit: 3).map(\.action)
         #expect(actions[0].hasPrefix("redo:") && actions[1].hasPrefix("undo:") && actions[2] == "update")
         Demo.press([.character("u"), .character("u")], on: &m, db: db)
-        #expect(m.state.message == "Không có thay đổi nào để hoàn tác trong phiên này.")
+        #expect(m.state.notice?.text == "Không có thay đổi nào để hoàn tác trong phiên này.")
     }
 
     @Test func evaluationRemovalAndRecognitionOfASelectedModel() throws {
@@ -140,9 +140,9 @@ struct EntryTests {
         #expect(try db.evaluations(model: model.id).first { $0.year == 2025 }?.effective == false)
 
         Demo.press([.character("x"), .function(2)], on: &m, db: db)
-        #expect(m.state.form?.errors["removalReason"] == "Chưa nhập: trường này là bắt buộc.")
+        #expect(m.state.form?.errors[.removalReason] == "Chưa nhập: trường này là bắt buộc.")
         // The cursor is already on the field in error.
-        #expect(m.state.form?.focusedField?.key == "removalReason")
+        #expect(m.state.form?.focusedField?.key == .removalReason)
         Demo.type("Mô hình hình thức", on: &m, db: db)
         Demo.press([.function(2)], on: &m, db: db)
         let removed = try #require(try db.model(id: model.id))
@@ -153,7 +153,7 @@ struct EntryTests {
         Demo.press([.tab], on: &m, db: db)
         Demo.type("15/QĐ-BCĐ", on: &m, db: db)
         Demo.press([.function(2)], on: &m, db: db)
-        #expect(m.state.message == "Đã lưu. (u: hoàn tác)")
+        #expect(m.state.notice?.text == "Đã lưu. (u: hoàn tác)")
     }
 
     @Test func aSecondModelWithTheSameTitleAsksFirst() throws {
@@ -162,7 +162,7 @@ struct EntryTests {
         let existing = try #require(Entry_selected(m))
         Demo.press([.character("a")], on: &m, db: db)
         Demo.type(existing.title.uppercased(), on: &m, db: db)
-        focus("launchedOn", &m, db)
+        focus(.launchedOn, &m, db)
         Demo.press([.ctrl("u")], on: &m, db: db)
         Demo.type(existing.launchedOn?.description ?? "01/01/2021", on: &m, db: db)
         let before = try db.count(.model)
@@ -177,10 +177,11 @@ struct EntryTests {
         let db = Demo.fresh()
         var m = try open(db, unit: "Huyện Văn Chấn", screen: .units)
         let commune = try #require(m.state.visibleChildren.first?.unit)
-        Demo.press([.character("y"), .tab], on: &m, db: db)
+        // The commune has a survey on record: the form opens on it, cleared before typing.
+        Demo.press([.character("y"), .tab, .ctrl("u")], on: &m, db: db)
         Demo.type("120", on: &m, db: db)
         Demo.press([.function(2)], on: &m, db: db)
-        #expect(m.state.form?.errors["percent"] == "Tỷ lệ 120 nằm ngoài khoảng 0–100%.")
+        #expect(m.state.form?.errors[.percent] == "Tỷ lệ 120 nằm ngoài khoảng 0–100%.")
         Demo.press([.ctrl("u")], on: &m, db: db)
         Demo.type("92,5", on: &m, db: db)
         Demo.press([.function(2)], on: &m, db: db)
@@ -207,11 +208,11 @@ struct EntryTests {
         let db = Demo.fresh()
         var m = try open(db, unit: "Huyện Văn Chấn", screen: .overview)
         Demo.press([.character("T")], on: &m, db: db)
-        focus("code", &m, db)
+        focus(.code, &m, db)
         Demo.press([.right], on: &m, db: db) // plan → models
-        #expect(m.state.form?.choice("code")?.value == "models")
-        #expect(m.state.form?.text("threshold") == "10")
-        focus("threshold", &m, db)
+        #expect(m.state.form?.choice(.code)?.value == "models")
+        #expect(m.state.form?.text(.threshold) == "10")
+        focus(.threshold, &m, db)
         Demo.press([.ctrl("u")], on: &m, db: db)
         Demo.type("12", on: &m, db: db)
         Demo.press([.function(2)], on: &m, db: db)
@@ -227,7 +228,7 @@ struct EntryTests {
         for key in ["a", "v", "x", "b"] {
             Demo.press([.character(Character(key))], on: &m, db: db)
             #expect(m.state.form == nil && m.state.mode == .normal)
-            #expect(m.state.message?.contains("chỉ đọc") == true)
+            #expect(m.state.notice?.text.contains("chỉ đọc") == true)
         }
     }
 
@@ -237,8 +238,8 @@ struct EntryTests {
         Demo.press([.character("a")], on: &m, db: db)
         Demo.type("Nhật ký thử", on: &m, db: db)
         Demo.press([.function(2), .character("5")], on: &m, db: db)
-        #expect(m.state.screen == .history)
-        let top = try #require(m.state.history.first)
+        #expect(m.state.currentScreen == .history)
+        let top = try #require(m.state.screen.history!.entries.first)
         #expect(top.officer == "kiểm thử" && top.action == "add")
         #expect(Demo.text(m).contains("Nhật ký thử"))
         #expect(Demo.text(m).contains("Tên: – → Nhật ký thử"))
@@ -252,7 +253,7 @@ struct EntryTests {
         var keys = 0
         func press(_ k: [Key]) { keys += k.count; Demo.press(k, on: &m, db: db) }
         press([.character("b")])
-        #expect(m.state.mode == .grid)
+        #expect(m.state.mode.kind == .grid)
         let titles = ["Tổ hòa giải thôn Pang Cáng", "Camera an ninh bản Giàng A", "Chi hội nông dân chè sạch",
                       "Đường hoa thanh niên", "Tủ sách cộng đồng", "Hộ nghèo vươn lên", "Câu lạc bộ dân ca",
                       "Tổ tuần tra bản", "Nhà văn hóa sạch đẹp", "Dân vận khéo chuyển đổi số"]
@@ -295,8 +296,8 @@ struct GridUndoTests {
 
 /// The model selected on the models screen.
 func Entry_selected(_ m: Dashboard) -> Model? {
-    guard let page = m.state.models.page else { return nil }
-    let i = m.state.models.selected - page.query.offset
+    guard let page = m.state.screen.models?.page else { return nil }
+    let i = (m.state.screen.models?.selected ?? 0) - page.query.offset
     return page.rows.indices.contains(i) ? page.rows[i].model : nil
 }
 
@@ -308,18 +309,18 @@ struct HistoryFilterTests {
         Demo.press([.character("a")], on: &m, db: db)
         Demo.type("Lọc nhật ký", on: &m, db: db)
         Demo.press([.function(2), .character("5")], on: &m, db: db)
-        let all = m.state.history.count
+        let all = m.state.screen.history!.entries.count
         #expect(all >= 2) // the import and the add
         Demo.press([.character("f")], on: &m, db: db) // kind: models
-        #expect(m.state.historyQuery.entity == "model")
-        #expect(!m.state.history.isEmpty && m.state.history.allSatisfy { $0.entity == "model" })
+        #expect(m.state.screen.history?.query.entity == "model")
+        #expect(!m.state.screen.history!.entries.isEmpty && m.state.screen.history!.entries.allSatisfy { $0.entity == "model" })
         Demo.press([.character("e")], on: &m, db: db) // officer: the first one listed
-        #expect(m.state.historyQuery.officer != nil)
-        #expect(m.state.history.allSatisfy { $0.officer == m.state.historyQuery.officer })
+        #expect(m.state.screen.history?.query.officer != nil)
+        #expect(m.state.screen.history!.entries.allSatisfy { $0.officer == m.state.screen.history?.query.officer })
         Demo.press([.character("t")], on: &m, db: db) // only this unit
-        #expect(m.state.historyQuery.underCurrentUnit)
+        #expect(m.state.screen.history?.query.underCurrentUnit == true)
         Demo.press([.character("s")], on: &m, db: db) // since the first of the year
-        #expect(m.state.historyQuery.since == Day(year: 2025, month: 1, day: 1))
+        #expect(m.state.screen.history?.query.since == Day(year: 2025, month: 1, day: 1))
         #expect(Demo.text(m).contains("từ ngày [s]: 01/01/2025"))
     }
 }

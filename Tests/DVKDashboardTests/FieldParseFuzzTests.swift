@@ -16,13 +16,13 @@ struct FieldParseFuzzTests {
     }
 
     static let specs: [FieldSpec] = [
-        FieldSpec("fundsVND", "Kinh phí", .money, range: NumberLimits.fundsVND),
-        FieldSpec("workDays", "Ngày công", .count, range: NumberLimits.workDays),
-        FieldSpec("respondents", "Số người", .count, range: NumberLimits.respondents),
-        FieldSpec("percent", "Hài lòng", .decimal, required: true, range: NumberLimits.percent),
-        FieldSpec("threshold", "Ngưỡng", .decimal, range: NumberLimits.countThreshold),
-        FieldSpec("year", "Năm", .year, required: true, range: 2000...2030),
-        FieldSpec("free", "Không giới hạn", .count),
+        FieldSpec(.fundsVND, "Kinh phí", .money, range: NumberLimits.fundsVND),
+        FieldSpec(.workDays, "Ngày công", .count, range: NumberLimits.workDays),
+        FieldSpec(.respondents, "Số người", .count, range: NumberLimits.respondents),
+        FieldSpec(.percent, "Hài lòng", .decimal, required: true, range: NumberLimits.percent),
+        FieldSpec(.threshold, "Ngưỡng", .decimal, range: NumberLimits.countThreshold),
+        FieldSpec(.year, "Năm", .year, required: true, range: 2000...2030),
+        FieldSpec(.minPerField, "Không giới hạn", .count),
     ]
 
     @Test func numberFieldsNeverTrapAndKeepToTheirRange() {
@@ -33,7 +33,7 @@ struct FieldParseFuzzTests {
             _ = FieldParse.money(typed)
             for spec in Self.specs {
                 let problem = FieldParse.problem(spec, typed)
-                if let p = problem { _ = ValidationIssue(field: spec.key, problem: p).message(r.chance(50) ? .vi : .en) }
+                if let p = problem { _ = ValidationIssue(field: spec.key.rawValue, problem: p).message(r.chance(50) ? .vi : .en) }
                 guard let n = FieldParse.integer(spec, typed) else { continue }
                 if let range = spec.range { #expect(range.contains(Int64(n)), "\(spec.key): \(typed.debugDescription) → \(n)") }
                 if problem == nil, spec.kind != .decimal { accepted += 1 }

@@ -1,6 +1,7 @@
 import DVKApp
 import DVKCore
 import DVKDashboard
+import DVKStore
 import SnapshotTesting
 import TerminalUI
 import Testing
@@ -50,6 +51,30 @@ struct GoldenScreenTests {
         var model = try Demo.dashboard(size: Size(width: 80, height: 24))
         Demo.press([.character("?")], on: &model)
         golden(model, "help-80x24")
+    }
+
+    @Test func unitsHelpIsThatScreensKeys() throws {
+        var model = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .units, size: Size(width: 100, height: 40))
+        Demo.press([.character("?")], on: &model)
+        golden(model, "units-help-100x40")
+    }
+
+    @Test func emptyDatabaseAddForm() throws {
+        let db = try AppDatabase.inMemory(officer: "kiểm thử")
+        var model = try Demo.dashboard(db: db)
+        golden(model, "empty-keys-80x24")
+        Demo.press([.character("a")], on: &model, db: db)
+        golden(model, "empty-add-unit-80x24")
+    }
+
+    @Test func englishUnits() throws {
+        golden(try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .units, lang: .en), "units-en-80x24")
+    }
+
+    @Test func alertsScrolled() throws {
+        var model = try Demo.dashboard(size: Size(width: 100, height: 30))
+        Demo.press([.end], on: &model)
+        golden(model, "overview-alerts-end-100x30")
     }
 
     @Test func tooSmallTerminalSaysSo() throws {

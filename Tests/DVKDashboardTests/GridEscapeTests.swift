@@ -12,7 +12,7 @@ struct GridEscapeTests {
     func openGrid(_ db: AppDatabase) throws -> Dashboard {
         var m = try Demo.dashboard(unit: "Xã Suối Giàng", screen: .models, db: db)
         Demo.press([.character("b")], on: &m, db: db)
-        #expect(m.state.mode == .grid)
+        #expect(m.state.mode.kind == .grid)
         return m
     }
 
@@ -31,7 +31,7 @@ struct GridEscapeTests {
         typeRowInError("Mô hình ngày sai", &m, db)
         #expect(m.state.grid?.rows[0].error?.contains("31/02/2025") == true)
         Demo.press([.escape], on: &m, db: db)
-        #expect(m.state.mode == .grid)
+        #expect(m.state.mode.kind == .grid)
         #expect(m.state.grid?.question == .discard)
         #expect(Demo.text(m).contains("Đóng bảng và bỏ 1 dòng chưa lưu?"))
         // While asked, other keys are not typed into the cell.
@@ -44,7 +44,7 @@ struct GridEscapeTests {
         #expect(m.state.grid?.rows[0].title.text == "Mô hình ngày sai")
         // Esc on the question only closes the question; Esc then c leaves.
         Demo.press([.escape, .escape], on: &m, db: db)
-        #expect(m.state.grid?.question == nil && m.state.mode == .grid)
+        #expect(m.state.grid?.question == nil && m.state.mode.kind == .grid)
         Demo.press([.escape, .character("c")], on: &m, db: db)
         #expect(m.state.mode == .normal)
         #expect(m.state.grid == nil)
@@ -61,7 +61,7 @@ struct GridEscapeTests {
         #expect(m.state.mode == .normal)
         #expect(m.state.grid == nil)
         #expect(try db.count(.model) == models + 1)
-        #expect(m.state.message == "Đã lưu. (u: hoàn tác)")
+        #expect(m.state.notice?.text == "Đã lưu. (u: hoàn tác)")
         #expect(!m.state.undoStack.isEmpty)
     }
 

@@ -22,7 +22,7 @@ import TerminalUI
         Program<Dashboard>.dispatch(.character("p"), to: &model, perform: runner.perform)
 
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(files.count == 2, "\(files) — \(model.state.message ?? "")")
+        #expect(files.count == 2, "\(files) — \(model.state.notice?.text ?? "")")
         for f in files {
             #expect(f.utf8.count < 200)
             let mode = try FileManager.default.attributesOfItem(atPath: folder + "/" + f)[.posixPermissions] as? Int
@@ -40,7 +40,7 @@ import TerminalUI
         let runner = EffectRunner(db: db, snapshots: SnapshotWriter(folder: "/etc/hostname/dvk"), lang: .vi)
         var model = Headless.dashboard(start: start, screen: .units, size: Size(width: 100, height: 30), lang: .vi, officer: "kiểm thử", runner: runner)
         Program<Dashboard>.dispatch(.character("p"), to: &model, perform: runner.perform)
-        let message = model.state.message ?? ""
+        let message = model.state.notice?.text ?? ""
         #expect(message.contains("Không in được vào thư mục “/etc/hostname/dvk”"), "\(message)")
     }
 }

@@ -14,7 +14,7 @@ struct UpdateTests {
     }
 
     func send(_ key: Key, _ s: inout AppState) -> [Effect] {
-        guard let msg = KeyTables.message(for: key, in: s) else { return [] }
+        guard let msg = Keys.message(for: key, in: s) else { return [] }
         return Update.update(&s, msg)
     }
 
@@ -29,30 +29,30 @@ struct UpdateTests {
         #expect(send(.character("]"), &s) == [.loadOverview(1, year: 2025)])
         #expect(send(.character("]"), &s).isEmpty)
         #expect(s.location.year == 2025)
-        #expect(s.message == "Không có năm 2026.")
+        #expect(s.notice?.text == "Không có năm 2026.")
         #expect(send(.character("["), &s) == [.loadOverview(1, year: 2024)])
     }
 
     @Test func numberKeysAndTabSwitchScreens() {
         var s = state()
         _ = send(.character("2"), &s)
-        #expect(s.screen == .units)
+        #expect(s.currentScreen == .units)
         _ = send(.tab, &s)
-        #expect(s.screen == .models)
+        #expect(s.currentScreen == .models)
         _ = send(.backTab, &s)
         _ = send(.backTab, &s)
-        #expect(s.screen == .overview)
+        #expect(s.currentScreen == .overview)
         // Shift-Tab from the first screen wraps to the last, the history.
         _ = send(.backTab, &s)
-        #expect(s.screen == .history)
+        #expect(s.currentScreen == .history)
         _ = send(.character("4"), &s)
-        #expect(s.screen == .satisfaction)
+        #expect(s.currentScreen == .satisfaction)
     }
 
     @Test func backAtTheTopSaysSoAndChangesNothing() {
         var s = state()
         #expect(send(.backspace, &s).isEmpty)
-        #expect(s.message == "Đang ở cấp cao nhất.")
+        #expect(s.notice?.text == "Đang ở cấp cao nhất.")
         #expect(s.location.unitID == 1)
     }
 
@@ -78,15 +78,15 @@ struct UpdateTests {
     @Test func searchModeTakesLettersThatAreKeysElsewhere() {
         var s = state(screen: .units)
         _ = send(.character("/"), &s)
-        #expect(s.mode == .search)
+        #expect(s.mode.kind == .search)
         for c in "qsp" { _ = send(.character(c), &s) }
         #expect(s.searchDraft == "qsp")
         #expect(!s.isFinished)
         _ = send(.backspace, &s)
-        #expect(s.units.search == "qs")
+        #expect(s.screen.units?.searchText == "qs")
         _ = send(.escape, &s)
         #expect(s.mode == .normal)
-        #expect(s.units.search == "")
+        #expect(s.screen.units?.searchText == "")
     }
 
     @Test func resizeIsAMessageNotAKeyAction() {
@@ -108,14 +108,14 @@ struct UpdateTests {
         Demo.press([.down, .down, .enter], on: &m)
         #expect(m.state.overview?.path.count == 3)
         // A commune has nothing below it: it opens on its own overview.
-        #expect(m.state.screen == .overview)
+        #expect(m.state.currentScreen == .overview)
         Demo.press([.backspace], on: &m)
         #expect(m.state.overview?.unit.unit.name == "Huyện Văn Chấn")
-        #expect(m.state.screen == .units)
-        #expect(m.state.units.selected == 2)
+        #expect(m.state.currentScreen == .units)
+        #expect(m.state.selectedRow == 2)
         Demo.press([.left], on: &m)
         #expect(m.state.overview?.unit.unit.name == "Tỉnh Yên Bái")
-        #expect(m.state.units.selected == 0)
+        #expect(m.state.selectedRow == 0)
     }
 
     @Test func searchIgnoresToneMarksAndCase() throws {
@@ -129,19 +129,19 @@ struct UpdateTests {
     @Test func sortCyclesColumnsAndOrdersRows() throws {
         var m = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .units)
         Demo.press([.character("s")], on: &m)
-        #expect(m.state.units.sort == .effective)
+        #expect(m.state.screen.units?.sort == .effective)
         let counts = m.state.visibleChildren.map(\.models.effective)
         #expect(counts == counts.sorted())
         // After the last column the order flips.
         Demo.press(Array(repeating: .character("s"), count: UnitSort.allCases.count - 1), on: &m)
-        #expect(m.state.units.sort == .name)
-        #expect(m.state.units.descending)
+        #expect(m.state.screen.units?.sort == .name)
+        #expect(m.state.screen.units?.descending == true)
     }
 
     @Test func statusFilterShowsOnlyThatStatus() throws {
         var m = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .units)
         Demo.press([.character("f")], on: &m)
-        let filter = try #require(m.state.units.statusFilter)
+        let filter = try #require(m.state.screen.units?.statusFilter)
         #expect(!m.state.visibleChildren.isEmpty)
         #expect(m.state.visibleChildren.allSatisfy { $0.overallStatus == filter })
     }
@@ -158,35 +158,35 @@ struct UpdateTests {
 
     @Test func modelsScreenSearchesTitlesWithoutToneMarks() throws {
         var m = try Demo.dashboard(screen: .models)
-        let all = try #require(m.state.models.page?.total)
+        let all = try #require(m.state.screen.models?.page?.total)
         Demo.press([.character("/")] + Demo.keys("shan tuyet") + [.enter], on: &m)
-        let page = try #require(m.state.models.page)
+        let page = try #require(m.state.screen.models?.page)
         #expect(page.total >= 1 && page.total < all)
         #expect(page.rows.allSatisfy { VietnameseText.matches(query: "shan tuyet", in: $0.model.title) })
-        #expect(m.state.models.detail?.model.title.contains("Shan tuyết") == true)
+        #expect(m.state.screen.models?.detail?.model.title.contains("Shan tuyết") == true)
     }
 
     @Test func movingPastTheLoadedWindowLoadsTheNextOne() throws {
         var m = try Demo.dashboard(screen: .models)
-        let total = try #require(m.state.models.page?.total)
+        let total = try #require(m.state.screen.models?.page?.total)
         #expect(total > 200) // more than one window of 200
         Demo.press([.end], on: &m)
-        #expect(m.state.models.selected == total - 1)
-        let page = try #require(m.state.models.page)
+        #expect(m.state.selectedRow == total - 1)
+        let page = try #require(m.state.screen.models?.page)
         #expect(page.query.offset > 0)
         #expect(page.query.offset + page.rows.count == total)
-        #expect(m.state.models.detail?.model.id == page.rows.last?.model.id)
+        #expect(m.state.screen.models?.detail?.model.id == page.rows.last?.model.id)
     }
 
     @Test func mouseClickSelectsARowAndWheelScrolls() throws {
         var m = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .units)
         // Row 4 of the screen is the table's first data row (tabs, breadcrumb, summary, header above).
         Demo.press([.mouse(.click(x: 5, y: 6))], on: &m)
-        #expect(m.state.units.selected == 2)
+        #expect(m.state.selectedRow == 2)
         Demo.press([.mouse(.wheelDown)], on: &m)
-        #expect(m.state.units.selected == 3)
+        #expect(m.state.selectedRow == 3)
         Demo.press([.mouse(.click(x: 16, y: 0))], on: &m)
-        #expect(m.state.screen == .units || m.state.screen == .overview)
+        #expect(m.state.currentScreen == .units || m.state.currentScreen == .overview)
     }
 
     @Test func printWritesExactlyTheScreen() throws {
@@ -207,7 +207,7 @@ struct UpdateTests {
         #expect(Demo.text(m).contains("Đã in:"))
         // `dvk snapshot` renders through the same path: same state, same text.
         let headless = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .units, size: Size(width: 100, height: 30))
-        #expect(PlainTextRenderer.render(Update.printJob(headless.state).buffer) == onScreen)
+        #expect(PlainTextRenderer.render(View.printJob(headless.state).buffer) == onScreen)
         let html = try String(contentsOfFile: folder + "/" + files.first { $0.hasSuffix(".html") }!, encoding: .utf8)
         #expect(html.contains("@media print"))
         #expect(html.contains("Huyện Văn Chấn"))

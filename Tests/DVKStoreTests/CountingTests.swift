@@ -22,18 +22,18 @@ import Testing
 
     static func buildEdgeSet() throws -> EdgeSet {
         let db = try AppDatabase.inMemory(officer: "kiểm thử đếm")
-        let province = try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province))
-        let district = try db.addUnit(OrgUnit(id: 0, name: "Huyện Thử", kind: .district, parentID: province))
-        let a = try db.addUnit(OrgUnit(id: 0, name: "Xã An", kind: .commune, parentID: district))
-        let b = try db.addUnit(OrgUnit(id: 0, name: "Xã Bình", kind: .commune, parentID: district))
-        let empty = try db.addUnit(OrgUnit(id: 0, name: "Xã Cường", kind: .commune, parentID: district))
-        let agency = try db.addUnit(OrgUnit(id: 0, name: "Sở Tư pháp", kind: .agency, parentID: province))
+        let province = try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province)).value
+        let district = try db.addUnit(OrgUnit(id: 0, name: "Huyện Thử", kind: .district, parentID: province)).value
+        let a = try db.addUnit(OrgUnit(id: 0, name: "Xã An", kind: .commune, parentID: district)).value
+        let b = try db.addUnit(OrgUnit(id: 0, name: "Xã Bình", kind: .commune, parentID: district)).value
+        let empty = try db.addUnit(OrgUnit(id: 0, name: "Xã Cường", kind: .commune, parentID: district)).value
+        let agency = try db.addUnit(OrgUnit(id: 0, name: "Sở Tư pháp", kind: .agency, parentID: province)).value
         let day = Fixture.day
 
         func add(_ unit: OrgUnit.ID, _ field: String, kind: ModelKind = .collective, registered: String? = nil,
                  launched: String?, title: String = "Mô hình") throws -> Model.ID {
             try db.addModel(Model(id: 0, unitID: unit, kind: kind, title: title, fieldCode: field,
-                                  registeredOn: registered.map(day), launchedOn: launched.map(day)))
+                                  registeredOn: registered.map(day), launchedOn: launched.map(day))).value
         }
         func evaluate(_ id: Model.ID, _ year: Int, _ effective: Bool) throws {
             try db.recordEvaluation(Evaluation(modelID: id, year: year, effective: effective))
@@ -181,7 +181,7 @@ import Testing
 
         // A launch earlier than every stored year widens the stored range.
         let early = try s.db.addModel(Model(id: 0, unitID: s.emptyCommune, title: "Mô hình sớm", fieldCode: "economy",
-                                            launchedOn: Fixture.day("01/06/2018")))
+                                            launchedOn: Fixture.day("01/06/2018"))).value
         try s.db.recordEvaluation(Evaluation(modelID: early, year: 2019, effective: true))
         #expect(try Fixture.storedYears(s.db)?.lowerBound == 2018)
         #expect(try s.db.facts(year: 2019).mapValues(\.models)[s.emptyCommune]?.effective == 1)

@@ -147,9 +147,9 @@ import Testing
 
     @Test func aMergerThatClosesALoopIsRefusedByTheStore() throws {
         let db = try AppDatabase.inMemory()
-        let p = try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province))
-        let a = try db.addUnit(OrgUnit(id: 0, name: "Xã A", kind: .commune, parentID: p))
-        let b = try db.addUnit(OrgUnit(id: 0, name: "Xã B", kind: .commune, parentID: p))
+        let p = try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province)).value
+        let a = try db.addUnit(OrgUnit(id: 0, name: "Xã A", kind: .commune, parentID: p)).value
+        let b = try db.addUnit(OrgUnit(id: 0, name: "Xã B", kind: .commune, parentID: p)).value
         try db.mergeUnit(a, into: b, lastDay: Fixture.day("30/06/2025"))
         let error = #expect(throws: StoreError.self) { try db.mergeUnit(b, into: a, lastDay: Fixture.day("30/06/2025")) }
         #expect(error?.message(.vi).contains("Vòng lặp sáp nhập") == true)
@@ -160,9 +160,9 @@ import Testing
     /// every later roll-up loop for ever.
     @Test func aMergeIntoOwnSubunitIsRefused() throws {
         let db = try AppDatabase.inMemory()
-        let p = try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province))
-        let d = try db.addUnit(OrgUnit(id: 0, name: "Huyện Thử", kind: .district, parentID: p))
-        let c = try db.addUnit(OrgUnit(id: 0, name: "Xã Thử", kind: .commune, parentID: d))
+        let p = try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province)).value
+        let d = try db.addUnit(OrgUnit(id: 0, name: "Huyện Thử", kind: .district, parentID: p)).value
+        let c = try db.addUnit(OrgUnit(id: 0, name: "Xã Thử", kind: .commune, parentID: d)).value
         let error = #expect(throws: StoreError.self) { try db.mergeUnit(d, into: c, lastDay: Fixture.day("30/06/2025")) }
         #expect(error?.message(.vi).contains("đơn vị trực thuộc của chính nó") == true)
         #expect(try db.unit(id: d)?.mergedIntoID == nil)

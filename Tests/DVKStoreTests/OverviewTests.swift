@@ -27,12 +27,23 @@ import Testing
         #expect(o.children.contains { $0.unit.name == "Huyện Văn Chấn" })
         #expect(o.unit.targets.count == 4)
         #expect(o.unit.models.effective > 0)
-        // The rendered status carries it too.
-        let text = StatusText.render(o, lang: .vi)
+        // The status report carries it too, in its alert list.
+        let text = Self.plain(StatusText.blocks(o, lang: .vi))
         #expect(text.contains("Tỉnh Yên Bái"))
         #expect(text.contains("101"))
         #expect(text.contains("98"))
-        #expect(StatusText.render(o, lang: .en).contains("Figures do not add up"))
+        #expect(Self.plain(StatusText.blocks(o, lang: .en)).contains("Figures do not add up"))
+        #expect(o.alerts.contains { $0.text(.vi).hasPrefix("Đảng ủy Khối cơ quan và doanh nghiệp tỉnh (2023): Số liệu không khớp") })
+    }
+
+    /// Every string of the report's blocks, a line each (table rows with their cells joined by blanks).
+    static func plain(_ blocks: [StatusText.Block]) -> String {
+        blocks.map { block in
+            switch block {
+            case let .line(s): return s
+            case let .table(t): return ([t.header] + t.rows).map { $0.joined(separator: " ") }.joined(separator: "\n")
+            }
+        }.joined(separator: "\n")
     }
 
     @Test func vanChanChildrenIncludeSuoiGiang() throws {

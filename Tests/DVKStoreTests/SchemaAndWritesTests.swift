@@ -19,10 +19,10 @@ import Testing
 
     private func setup() throws -> Setup {
         let db = try AppDatabase.inMemory(officer: Self.officer)
-        let province = try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Yên Bái", kind: .province))
-        let commune = try db.addUnit(OrgUnit(id: 0, name: "Xã Nghĩa Tâm", kind: .commune, parentID: province))
+        let province = try db.addUnit(OrgUnit(id: 0, name: "Tỉnh Yên Bái", kind: .province)).value
+        let commune = try db.addUnit(OrgUnit(id: 0, name: "Xã Nghĩa Tâm", kind: .commune, parentID: province)).value
         let model = try db.addModel(Model(id: 0, unitID: commune, title: "Hiến đất mở đường", fieldCode: "economy",
-                                          registeredOn: Fixture.day("01/02/2023"), launchedOn: Fixture.day("15/03/2023")))
+                                          registeredOn: Fixture.day("01/02/2023"), launchedOn: Fixture.day("15/03/2023"))).value
         return Setup(db: db, province: province, commune: commune, model: model)
     }
 
@@ -70,7 +70,7 @@ import Testing
     @Test func addUnitWritesOneAuditRow() throws {
         let db = try AppDatabase.inMemory(officer: Self.officer)
         let before = try auditCount(db)
-        let id = try db.addUnit(OrgUnit(id: 0, officialCode: "15", name: "Tỉnh Yên Bái", kind: .province), ref: "YB")
+        let id = try db.addUnit(OrgUnit(id: 0, officialCode: "15", name: "Tỉnh Yên Bái", kind: .province), ref: "YB").value
         let a = try lastAudit(db, after: before)
         #expect(a.officer == Self.officer)
         #expect(a.action == "add")
@@ -90,7 +90,7 @@ import Testing
         let before = try auditCount(s.db)
         let id = try s.db.addModel(Model(id: 0, unitID: s.commune, kind: .individual, title: "Trưởng thôn tiên phong",
                                          fieldCode: "cultureSociety", fundsVND: 350_000_000, workDays: 120,
-                                         launchedOn: Fixture.day("01/06/2023")))
+                                         launchedOn: Fixture.day("01/06/2023"))).value
         let a = try lastAudit(s.db, after: before)
         #expect(a.officer == Self.officer)
         #expect(a.action == "add")
@@ -201,7 +201,7 @@ import Testing
 
     @Test func mergeUnitRecordsSuccessorAndLastDay() throws {
         let s = try setup()
-        let successor = try s.db.addUnit(OrgUnit(id: 0, name: "Xã Nghĩa Lộ Mới", kind: .commune, parentID: s.province))
+        let successor = try s.db.addUnit(OrgUnit(id: 0, name: "Xã Nghĩa Lộ Mới", kind: .commune, parentID: s.province)).value
         let before = try auditCount(s.db)
         try s.db.mergeUnit(s.commune, into: successor, lastDay: Fixture.day("30/06/2025"))
         let a = try lastAudit(s.db, after: before)
@@ -353,7 +353,7 @@ import Testing
         let db = try AppDatabase.inMemory(officer: "Ca\u{301}n bo\u{302}\u{323}")
         let nfdName = "Xa\u{303} Suo\u{302}\u{301}i Gia\u{300}ng"
         #expect(Fixture.scalars(nfdName) != Fixture.scalars("Xã Suối Giàng"))
-        let unit = try db.addUnit(OrgUnit(id: 0, name: nfdName, kind: .commune))
+        let unit = try db.addUnit(OrgUnit(id: 0, name: nfdName, kind: .commune)).value
         let stored = try #require(try db.unit(id: unit))
         #expect(Fixture.scalars(stored.name) == Fixture.scalars("Xã Suối Giàng"))
         #expect(Fixture.scalars(try db.allUnits().first?.name) == Fixture.scalars("Xã Suối Giàng"))
@@ -367,7 +367,7 @@ import Testing
         let title = "Camera an ninh tho\u{302}n ba\u{309}n"
         let model = try db.addModel(Model(id: 0, unitID: unit, title: title, fieldCode: "defenceSecurity",
                                           description: "Ngu\u{31B}o\u{31B}\u{300}i da\u{302}n go\u{301}p tie\u{302}\u{300}n",
-                                          launchedOn: Fixture.day("01/03/2023")))
+                                          launchedOn: Fixture.day("01/03/2023"))).value
         try db.removeModel(model, on: Fixture.day("01/03/2024"), reason: "Kho\u{302}ng duy tri\u{300}")
         let m = try #require(try db.model(id: model))
         #expect(Fixture.scalars(m.title) == Fixture.scalars("Camera an ninh thôn bản"))

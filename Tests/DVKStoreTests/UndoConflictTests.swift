@@ -7,25 +7,25 @@ import Testing
 /// later edit of the same record.
 @Suite struct UndoConflictTests {
     /// Two connections to one file, as two officers' dashboards.
-    private func twoOfficers() throws -> (AppDatabase, AppDatabase, Model, URL) {
+    /// The model is added by A; `added` is the audit row of that addition.
+    private func twoOfficers() throws -> (AppDatabase, AppDatabase, Model, URL, added: AuditID) {
         let dir = try Fixture.tempDir()
         let path = dir.appendingPathComponent("shared.sqlite").path
         let a = try AppDatabase.open(path: path, officer: "Cán bộ A", create: true)
         let b = try AppDatabase.open(path: path, officer: "Cán bộ B")
-        let p = try a.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province))
-        let c = try a.addUnit(OrgUnit(id: 0, name: "Xã Thử", kind: .commune, parentID: p))
-        let id = try a.addModel(Model(id: 0, unitID: c, kind: .collective, title: "Tên cũ", fieldCode: "economy",
-                                      description: "Mô tả cũ", launchedOn: Fixture.day("01/03/2025")))
-        return (a, b, try #require(try a.model(id: id)), dir)
+        let p = try a.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province)).value
+        let c = try a.addUnit(OrgUnit(id: 0, name: "Xã Thử", kind: .commune, parentID: p)).value
+        let added = try a.addModel(Model(id: 0, unitID: c, kind: .collective, title: "Tên cũ", fieldCode: "economy",
+                                         description: "Mô tả cũ", launchedOn: Fixture.day("01/03/2025")))
+        return (a, b, try #require(try a.model(id: added.value)), dir, added.auditID)
     }
 
     @Test func undoRestoresOnlyTheFieldsItsOwnChangeTouched() throws {
-        let (a, b, model, dir) = try twoOfficers()
+        let (a, b, model, dir, _) = try twoOfficers()
         defer { Fixture.removeTree(dir) }
         var byA = model
         byA.title = "Tên mới của A"
-        try a.updateModel(byA)
-        let aChange = try #require(try a.lastAuditID())
+        let aChange = try a.updateModel(byA)
         var byB = try #require(try b.model(id: model.id))
         byB.description = "Mô tả mới của B"
         try b.updateModel(byB)
@@ -37,12 +37,11 @@ import Testing
     }
 
     @Test func undoIsRefusedWhenSomeoneChangedTheSameFieldSince() throws {
-        let (a, b, model, dir) = try twoOfficers()
+        let (a, b, model, dir, _) = try twoOfficers()
         defer { Fixture.removeTree(dir) }
         var byA = model
         byA.title = "Tên mới của A"
-        try a.updateModel(byA)
-        let aChange = try #require(try a.lastAuditID())
+        let aChange = try a.updateModel(byA)
         var byB = try #require(try b.model(id: model.id))
         byB.title = "Tên mới của B"
         try b.updateModel(byB)
@@ -56,9 +55,8 @@ import Testing
     }
 
     @Test func undoingAnAdditionIsRefusedOnceSomeoneEditedIt() throws {
-        let (a, b, model, dir) = try twoOfficers()
+        let (a, b, model, dir, added) = try twoOfficers()
         defer { Fixture.removeTree(dir) }
-        let added = try #require(try a.lastAuditID())
         var byB = try #require(try b.model(id: model.id))
         byB.goals = "Mục tiêu của B"
         try b.updateModel(byB)

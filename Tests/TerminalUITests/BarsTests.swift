@@ -25,7 +25,11 @@ import TerminalUI
         #expect(lines(crumb(25)) == ["… › Danh sách › Chi tiết"])
         #expect(lines(crumb(15)) == ["… › Chi tiết"])
         #expect(roles(crumb(15)) == ["    FFFFFFFF"])
-        #expect(lines(crumb(10)) == ["Chi tiết"])
+        // Parents left out still show: "…" with the separator squeezed,
+        // then at the current item's start.
+        #expect(lines(crumb(10)) == ["…›Chi tiết"])
+        #expect(lines(crumb(8)) == ["…hi tiết"])
+        #expect(roles(crumb(8)) == ["FFFFFFFF"])
         #expect(lines(crumb(5)) == ["…tiết"])
         #expect(roles(crumb(5)) == ["FFFFF"])
         #expect(lines(crumb(3, ["中文字"])) == ["…字"])
@@ -52,12 +56,15 @@ import TerminalUI
         #expect(roles(buffer) == ["F        F           FF       FFFFF"])
     }
 
-    @Test func keyBarDropsWholeHintsThatDoNotFit() {
-        #expect(lines(draw({ Self.hints.render(into: &$0, area: $1) }, width: 37)) == ["q Thoát  ? Trợ giúp  ↑↓ Chọn"])
-        #expect(lines(draw({ Self.hints.render(into: &$0, area: $1) }, width: 28)) == ["q Thoát  ? Trợ giúp  ↑↓ Chọn"])
-        #expect(lines(draw({ Self.hints.render(into: &$0, area: $1) }, width: 27)) == ["q Thoát  ? Trợ giúp"])
-        #expect(lines(draw({ Self.hints.render(into: &$0, area: $1) }, width: 6)) == [""])
+    @Test func keyBarDropsWholeHintsThatDoNotFitAndSaysSo() {
+        // Without an overflow label, "…" ends a bar that left hints out.
+        #expect(lines(draw({ Self.hints.render(into: &$0, area: $1) }, width: 37)) == ["q Thoát  ? Trợ giúp  ↑↓ Chọn  …"])
+        #expect(lines(draw({ Self.hints.render(into: &$0, area: $1) }, width: 31)) == ["q Thoát  ? Trợ giúp  ↑↓ Chọn  …"])
+        // "↑↓ Chọn" alone would fit at 28, but not with the mark after it.
+        #expect(lines(draw({ Self.hints.render(into: &$0, area: $1) }, width: 30)) == ["q Thoát  ? Trợ giúp  …"])
+        #expect(lines(draw({ Self.hints.render(into: &$0, area: $1) }, width: 6)) == ["…"])
         #expect(Self.hints.fittingCount(width: 38) == 4)
-        #expect(Self.hints.fittingCount(width: 7) == 1)
+        #expect(Self.hints.fittingCount(width: 10) == 1)
+        #expect(Self.hints.fittingCount(width: 9) == 0)
     }
 }

@@ -15,8 +15,8 @@ import TerminalUI
         #expect(lines(buffer) == [
             "Đắk Lắk|",
             "Đắk Lắk|",
-            "Nguyễn Th|",
-            "Nguyễn Th|",
+            "Nguyễn T…|",
+            "Nguyễn T…|",
         ])
         // Cells hold NFC whichever form came in, so every output agrees.
         for x in 0..<buffer.width {
@@ -28,14 +28,14 @@ import TerminalUI
     @Test func wideCharactersTakeTwoColumnsAndClipWhole() {
         var buffer = Buffer(width: 6, height: 3)
         #expect(buffer.write("中文ab", x: 0, y: 0) == 6)
-        // maxWidth 4: "a中" fits in 3, "文" would need columns 3-4 of 4: a blank instead.
+        // maxWidth 4: "a中文" is cut; "a中…" takes 4.
         #expect(buffer.write("a中文", x: 0, y: 1, role: .header, maxWidth: 4) == 4)
-        // Right edge: "語" would straddle the last column.
+        // Right edge: "語" doesn't fit the 5 columns left; "本" makes room for "…".
         #expect(buffer.write("日本語", x: 1, y: 2) == 5)
         #expect(lines(buffer) == [
             "中文ab",
-            "a中",
-            " 日本",
+            "a中…",
+            " 日本…",
         ])
         #expect(roles(buffer) == [
             "",
@@ -44,7 +44,7 @@ import TerminalUI
         ])
         #expect(buffer[2, 0].text == "文" && buffer[3, 0].isContinuation)
         #expect(buffer[0, 0].width == 2 && buffer[1, 0].isContinuation)
-        #expect(buffer[5, 2] == .blank())
+        #expect(buffer[5, 2].text == "…")
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
@@ -71,8 +71,8 @@ import TerminalUI
         #expect(buffer.write("ngoài", x: 0, y: 5) == 0)
         #expect(buffer.write("trái", x: -2, y: 1, maxWidth: 0) == 0)
         #expect(lines(buffer) == [
-            "  Báo cá",
-            "Tổ",
+            "  Báo c…",
+            "T…",
         ])
     }
 

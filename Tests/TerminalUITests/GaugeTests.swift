@@ -30,17 +30,25 @@ import TerminalUI
         #expect(lines(draw(Gauge(value: 0.999))) == ["█████████▉"])
     }
 
-    @Test func thresholdMarkIsDrawnOverTheBar() {
+    @Test func thresholdMarkHasACellOfItsOwn() {
+        // 0.45 of a goal at 0.8: the 8 cells before the mark stand for 0...0.8.
         #expect(lines(draw(Gauge(value: 0.45, threshold: 0.8, role: .atRisk))) == ["████▌░░░│░"])
         #expect(roles(draw(Gauge(value: 0.45, threshold: 0.8, role: .atRisk))) == ["AAAAAmmmAm"])
-        #expect(lines(draw(Gauge(value: 1.3, threshold: 0.9, role: .met))) == ["█████████│"])
-        #expect(lines(draw(Gauge(value: 0.5, threshold: 1.0))) == ["█████░░░░│"])
-        #expect(lines(draw(Gauge(value: 0.5, threshold: 0, thresholdMark: "┃"))) == ["┃████░░░░░"])
+        // Above: the fill goes on past a heavy mark (1.3 clamps to a full bar).
+        #expect(lines(draw(Gauge(value: 1.3, threshold: 0.9, role: .met))) == ["████████┃█"])
+        #expect(roles(draw(Gauge(value: 1.3, threshold: 0.9, role: .met))) == ["MMMMMMMMMM"])
+        // A goal of 1 still leaves the last cell for "above".
+        #expect(lines(draw(Gauge(value: 0.5, threshold: 1.0))) == ["████░░░░│░"])
+        #expect(lines(draw(Gauge(value: 1, threshold: 1.0))) == ["████████┃░"])
+        #expect(lines(draw(Gauge(value: 0.5, threshold: 0))) == ["┃████▌░░░░"])
+        #expect(lines(draw(Gauge(value: 0.5, threshold: 0.8, thresholdMark: "|", reachedMark: "#"))) == ["█████░░░|░"])
+        #expect(lines(draw(Gauge(value: 0.8, threshold: 0.8, thresholdMark: "|", reachedMark: "#"))) == ["████████#░"])
+        #expect(lines(draw(Gauge(value: .nan, threshold: 0.8))) == ["░░░░░░░░│░"])
     }
 
     @Test func labelAtTheRight() {
         let gauge = Gauge(value: 0.925, threshold: 0.9, label: "92,5%", role: .met)
-        #expect(lines(draw(gauge, width: 16)) == ["█████████│ 92,5%"])
+        #expect(lines(draw(gauge, width: 16)) == ["████████┃▌ 92,5%"])
         #expect(roles(draw(gauge, width: 16)) == ["MMMMMMMMMM MMMMM"])
         #expect(lines(draw(Gauge(value: 1, label: "10/10", role: .met), width: 12)) == ["██████ 10/10"])
         // Too narrow for both: the number wins; narrower still, the bar alone.

@@ -16,11 +16,16 @@ import TerminalUI
                   sort: TableSort(column: 0, direction: .ascending)).render(into: &$0, area: $1)
         }),
         ("gauge", { Gauge(value: 0.7, threshold: 0.9, label: "70,0%", role: .atRisk).render(into: &$0, area: $1) }),
+        ("gauge above", { Gauge(value: 1.3, threshold: 0.9, label: "中文", role: .met).render(into: &$0, area: $1) }),
         ("bars", { BarChart(bars: [.init(label: long, value: 3), .init(label: "中", value: 9)]).render(into: &$0, area: $1) }),
         ("sparkline", { Sparkline(values: [1, nil, 3, 9, 0, 4, 4, 8, 2, nil, 5]).render(into: &$0, area: $1) }),
         ("breadcrumb", { Breadcrumb(["中文", long, "Cuối"]).render(into: &$0, area: $1) }),
         ("status", { StatusLine(left: long, right: "中文 1/9").render(into: &$0, area: $1) }),
         ("keybar", { KeyBar(toyKeys.keyBarHints).render(into: &$0, area: $1) }),
+        ("keybar overflow", { KeyBar(toyKeys.keyBarHints, overflowLabel: "? thêm").render(into: &$0, area: $1) }),
+        ("text", { b, area in
+            for y in area.y..<area.maxY { b.write(long, x: area.x, y: y, maxWidth: area.width) }
+        }),
         ("help", { HelpOverlay(title: long, keyMap: toyKeys, footer: long).render(into: &$0, area: $1) }),
         ("modal", { Modal.confirm(title: long, text: long, accept: "Có", cancel: "中文").render(into: &$0, area: $1) }),
         ("form", {

@@ -3,7 +3,8 @@ public struct Words: Sendable {
     public let lang: Language
     public init(_ lang: Language) { self.lang = lang }
 
-    private func pick(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
+    /// The one way a text is chosen by language: every Vietnamese/English pair goes through here.
+    public func pick(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
 
     public func status(_ s: ProgressStatus) -> String {
         switch s {
@@ -108,6 +109,17 @@ public struct Words: Sendable {
     }
 
     /// Field names that fit a half-width panel.
+    /// Two letters per field, for the one cell that holds all four counts: “KT·VH·QP·HT”.
+    public func fieldInitials(_ code: String) -> String {
+        switch code {
+        case "economy": return pick("KT", "Ec")
+        case "cultureSociety": return pick("VH", "CS")
+        case "defenceSecurity": return pick("QP", "DS")
+        case "politicalSystem": return pick("HT", "PS")
+        default: return String(code.prefix(2))
+        }
+    }
+
     public func fieldMedium(_ code: String) -> String {
         switch code {
         case "economy": return pick("Kinh tế", "Economy")

@@ -1,76 +1,200 @@
-/// Something an officer should look at first (the overview's alert list).
-public enum Alert: Hashable, Sendable {
-    /// A unit below the models target: its effective count and the threshold.
-    case fewModels(OrgUnit, effective: Int, threshold: Double, status: ProgressStatus)
-    /// A unit whose satisfaction index is under the threshold.
-    case lowSatisfaction(OrgUnit, percent: Double, threshold: Double)
-    /// An agency or public service unit with no model in force.
-    case agencyWithoutModel(OrgUnit)
-    /// A published total that does not add up.
-    case mismatch(FigureMismatch, unitName: String)
+/// Something an officer should look at first (the overview's alert list):
+/// one unit that is behind or at risk, with every reason it is, or one
+/// published total that does not add up.
+///
+/// The reasons are read from the unit's `TargetProgress`: exactly the
+/// applicable targets whose status is behind or at risk, so a unit is listed
+/// exactly when its `overallStatus` is behind or at risk.
+public struct Alert: Hashable, Sendable {
+    /// Why a unit is listed. Each case carries the figures its text shows.
+    public enum Reason: Hashable, Sendable {
+        /// Fewer effective models than the unit's target.
+        case fewModels(effective: Int, threshold: Double)
+        /// Fields below the per-field minimum (even spread), in field order.
+        case fieldsShort([FieldCount], minimum: Int)
+        /// The unit itself has no plan adopted and disseminated for the year.
+        case noPlan(year: Int)
+        /// The unit itself (an agency, a public service unit) has no model in force.
+        case noModel
+        /// Satisfaction index under the threshold.
+        case lowSatisfaction(percent: Double, threshold: Double)
+        /// A unit above others: how many of the units a target names meet it.
+        case share(TargetMetric, meeting: Int, judged: Int, year: Int)
+        /// A published total whose parts do not add up.
+        case mismatch(FigureMismatch)
+    }
 
-    public func text(_ lang: Language) -> String {
-        let vi = lang == .vi
-        switch self {
-        case let .fewModels(u, n, t, _):
-            let goal = VietnameseNumber.decimal(t, lang)
-            return vi ? "\(u.name): \(n)/\(goal) mô hình hiệu quả" : "\(u.name): \(n)/\(goal) effective models"
-        case let .lowSatisfaction(u, p, t):
-            return vi ? "\(u.name): hài lòng \(VietnameseNumber.percent(p, lang)) < \(VietnameseNumber.percent(t, lang))"
-                : "\(u.name): satisfaction \(VietnameseNumber.percent(p, lang)) < \(VietnameseNumber.percent(t, lang))"
-        case let .agencyWithoutModel(u):
-            return vi ? "\(u.name): chưa có mô hình" : "\(u.name): no model"
-        case let .mismatch(m, name):
-            return "\(name) (\(m.year)): \(m.issue.message(lang))"
+    /// Effective models in one field, for a field shortfall.
+    public struct FieldCount: Hashable, Sendable {
+        public var field: Field
+        public var effective: Int
+        public init(field: Field, effective: Int) {
+            self.field = field
+            self.effective = effective
         }
     }
 
-    public var status: ProgressStatus {
+    /// The unit to drill to; nil when it no longer stands (a mismatch of a merged unit).
+    public var unit: OrgUnit?
+    public var unitName: String
+    public var status: ProgressStatus
+    /// In the order of the unit's targets (the status table's order).
+    public var reasons: [Reason]
+    /// 0 (nothing done) … 1 (done): the worst reason's value against its
+    /// threshold. What orders alerts of the same status.
+    public var severity: Double
+
+    public init(unit: OrgUnit?, unitName: String, status: ProgressStatus, reasons: [Reason], severity: Double) {
+        self.unit = unit
+        self.unitName = unitName
+        self.status = status
+        self.reasons = reasons
+        self.severity = severity
+    }
+
+    /// A published total that does not add up, rather than a unit's progress.
+    public var isMismatch: Bool {
+        if reasons.count == 1, case .mismatch = reasons[0] { return true }
+        return false
+    }
+
+    /// “Xã A: 7/10 mô hình hiệu quả; chưa có kế hoạch năm 2025”,
+    /// “Đảng ủy Khối … (2023): Tổng số không khớp …”.
+    public func text(_ lang: Language) -> String {
+        if isMismatch, case let .mismatch(m) = reasons[0] { return "\(unitName) (\(m.year)): \(m.issue.message(lang))" }
+        return "\(unitName): " + reasons.map { $0.text(lang) }.joined(separator: "; ")
+    }
+}
+
+extension Alert.Reason {
+    public func text(_ lang: Language) -> String {
+        let vi = lang == .vi
+        let n = { VietnameseNumber.integer($0, lang) }
         switch self {
-        case let .fewModels(_, _, _, s): return s
-        case .lowSatisfaction, .agencyWithoutModel, .mismatch: return .behind
+        case let .fewModels(e, t):
+            let goal = VietnameseNumber.decimal(t, lang)
+            return vi ? "\(n(e))/\(goal) mô hình hiệu quả" : "\(n(e))/\(goal) effective models"
+        case let .fieldsShort(fields, m):
+            let list = fields.map { "\($0.field.name(lang)) \(n($0.effective))/\(n(m))" }.joined(separator: ", ")
+            if vi { return "lĩnh vực \(list) mô hình (tối thiểu)" }
+            return (fields.count == 1 ? "field " : "fields ") + list + " models (minimum)"
+        case let .noPlan(y):
+            return vi ? "chưa có kế hoạch năm \(y)" : "no plan for \(y)"
+        case .noModel:
+            return vi ? "chưa có mô hình" : "no model"
+        case let .lowSatisfaction(p, t):
+            let (p, t) = (VietnameseNumber.percent(p, lang), VietnameseNumber.percent(t, lang))
+            return vi ? "hài lòng \(p) < \(t)" : "satisfaction \(p) < \(t)"
+        case let .share(metric, met, judged, y):
+            let count = "\(n(met))/\(n(judged))"
+            switch metric {
+            case .planCoverage:
+                return vi ? "\(count) đơn vị có kế hoạch năm \(y)" : "\(count) units with a plan for \(y)"
+            case .effectiveModelsPerUnit:
+                return vi ? "\(count) đơn vị đạt chỉ tiêu mô hình hiệu quả" : "\(count) units meet the effective-models target"
+            case .modelCoverage:
+                return vi ? "\(count) cơ quan, đơn vị có mô hình" : "\(count) agencies with a model"
+            case .satisfaction:
+                return vi ? "\(count) đơn vị hài lòng đạt chỉ tiêu" : "\(count) units meet the satisfaction target"
+            }
+        case let .mismatch(m):
+            return "(\(m.year)) \(m.issue.message(lang))"
         }
     }
 }
 
 public enum AlertList {
-    /// Up to `limit` per kind, worst first: units furthest behind on models,
-    /// lowest satisfaction, agencies without a model, then mismatches.
+    /// Every unit of `progress` (but `excluded`, the unit being looked at)
+    /// that is behind or at risk, one alert per unit with all its reasons,
+    /// and every mismatch; no cap. Behind before at risk (a mismatch counts
+    /// as behind and follows the units behind), then the furthest from its
+    /// target first (`severity`), then places before organisations (the
+    /// order of `UnitKind`), then id: the same data always gives the same
+    /// order. Names are not collated here: a country lists some ten thousand
+    /// units, and collating their names would cost more than the roll-up.
+    ///
+    /// `fields` names the fields of a shortfall (a code not among them is shown as is).
     public static func build(_ progress: [OrgUnit.ID: UnitProgress], excluding excluded: OrgUnit.ID? = nil, mismatches: [FigureMismatch],
-                             names: [OrgUnit.ID: String], limit: Int = 5) -> [Alert] {
-        // Worst first; among equals the first in id order, then the few kept are
-        // put in Vietnamese name order. Collating every unit of a country
-        // would cost more than the whole roll-up.
-        // Only (value, id) pairs are collected; alerts are built for the few kept.
-        func worst(_ items: [(Double, OrgUnit.ID)], _ make: (UnitProgress) -> Alert?) -> [Alert] {
-            items.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit)
-                .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : VietnameseText.precedes(names[$0.1] ?? "", names[$1.1] ?? "") }
-                .compactMap { progress[$0.1].flatMap(make) }
-        }
-        var few: [(Double, OrgUnit.ID)] = [], low: [(Double, OrgUnit.ID)] = [], bare: [(Double, OrgUnit.ID)] = []
+                             names: [OrgUnit.ID: String], fields: [Field] = Field.standard) -> [Alert] {
+        let byCode = Dictionary(fields.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var units: [Alert] = []
         for (id, p) in progress where id != excluded {
-            for t in p.targets where t.applicable {
-                switch t.target.metric {
-                case .effectiveModelsPerUnit where !t.isShare && (t.status == .behind || t.status == .atRisk):
-                    if let v = t.value { few.append((v / max(t.threshold, 1), id)) }
-                case .satisfaction where t.target.unitKinds.contains(p.unit.kind):
-                    if let v = t.value, v < t.threshold { low.append((v, id)) }
-                case .modelCoverage where t.target.unitKinds.contains(p.unit.kind) && p.models.maintained == 0:
-                    bare.append((0, id))
-                default: break
+            if let a = alert(p, fields: byCode) { units.append(a) }
+        }
+        // Plain keys are sorted, not the alerts: moving thousands of alerts around costs more than the rest.
+        struct Key { var behind: Bool; var severity: Double; var kind: Int; var id: OrgUnit.ID; var index: Int }
+        let kindRank = Dictionary(uniqueKeysWithValues: UnitKind.allCases.enumerated().map { ($1, $0) })
+        let keys = units.enumerated().map { i, a in
+            Key(behind: a.status == .behind, severity: a.severity, kind: a.unit.flatMap { kindRank[$0.kind] } ?? 0,
+                id: a.unit?.id ?? 0, index: i)
+        }.sorted { a, b in
+            if a.behind != b.behind { return a.behind }
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.kind != b.kind { return a.kind < b.kind }
+            return a.id < b.id
+        }
+        let sums = mismatches.map { m in
+            Alert(unit: progress[m.unitID]?.unit, unitName: names[m.unitID] ?? "?", status: .behind, reasons: [.mismatch(m)], severity: 1)
+        }
+        // A mismatch is judged behind: after the units behind, before those at risk.
+        var out: [Alert] = []
+        out.reserveCapacity(units.count + sums.count)
+        var placed = false
+        for k in keys {
+            if !k.behind && !placed { out += sums; placed = true }
+            out.append(units[k.index])
+        }
+        if !placed { out += sums }
+        return out
+    }
+
+    /// The alert for one unit, nil when it is neither behind nor at risk.
+    public static func alert(_ p: UnitProgress, fields: [String: Field]) -> Alert? {
+        let status = p.overallStatus
+        guard status == .behind || status == .atRisk else { return nil }
+        var reasons: [(Alert.Reason, Double)] = []
+        for t in p.targets where t.applicable && (t.status == .behind || t.status == .atRisk) {
+            reasons += self.reasons(t, p, fields: fields)
+        }
+        guard let worst = reasons.map(\.1).min() else { return nil }
+        return Alert(unit: p.unit, unitName: p.unit.name, status: status, reasons: reasons.map(\.0), severity: worst)
+    }
+
+    /// What one failing target says about the unit, each with its value against its threshold (0…1).
+    static func reasons(_ t: TargetProgress, _ p: UnitProgress, fields: [String: Field]) -> [(Alert.Reason, Double)] {
+        func ratio(_ v: Double?, _ of: Double) -> Double { of > 0 ? min(1, max(0, (v ?? 0) / of)) : 0 }
+        // A share of one unit judged, of the kinds the target names, is the unit's own standing.
+        let own = t.isShare && t.unitsJudged == 1 && t.target.unitKinds.contains(p.unit.kind)
+        switch t.target.metric {
+        case .effectiveModelsPerUnit where !t.isShare:
+            let v = t.value ?? 0
+            var out: [Alert.Reason] = []
+            if v < t.threshold { out.append(.fewModels(effective: Int(v), threshold: t.threshold)) }
+            // How far from the target: the count, or the spread when that is worse (the share of the
+            // per-field minimums filled), so 10 models in one field do not rank as nearly done.
+            var done = ratio(v, t.threshold)
+            // With no model at all every field is short: the count says it all.
+            if !t.fieldsShort.isEmpty, let m = t.target.minPerField, v > 0 {
+                let counts = t.fieldsShort.map { code in
+                    Alert.FieldCount(field: fields[code] ?? Field(code: code, nameVI: code, nameEN: code, sortOrder: 0),
+                                     effective: p.models.effectiveByField[code] ?? 0)
                 }
+                out.append(.fieldsShort(counts, minimum: m))
+                let slots = max(fields.count, counts.count) * m
+                let missing = counts.reduce(0) { $0 + (m - min(m, $1.effective)) }
+                if slots > 0 { done = min(done, Double(slots - missing) / Double(slots)) }
             }
+            return out.map { ($0, done) }
+        case .satisfaction where !t.isShare:
+            guard let v = t.value else { return [] }
+            return [(.lowSatisfaction(percent: v, threshold: t.threshold), ratio(v, t.threshold))]
+        case .planCoverage where own:
+            return [(.noPlan(year: p.year), 0)]
+        case .modelCoverage where own:
+            return [(.noModel, 0)]
+        default:
+            guard t.isShare else { return [] }
+            return [(.share(t.target.metric, meeting: t.unitsMeeting, judged: t.unitsJudged, year: p.year), ratio(t.value, t.threshold))]
         }
-        let fewAlerts = worst(few) { p in
-            p.progress(for: .effectiveModelsPerUnit).flatMap { t in
-                t.value.map { .fewModels(p.unit, effective: Int($0), threshold: t.threshold, status: t.status) }
-            }
-        }
-        let lowAlerts = worst(low) { p in
-            p.progress(for: .satisfaction).flatMap { t in t.value.map { .lowSatisfaction(p.unit, percent: $0, threshold: t.threshold) } }
-        }
-        let bareAlerts = worst(bare) { .agencyWithoutModel($0.unit) }
-        let sums = mismatches.map { Alert.mismatch($0, unitName: names[$0.unitID] ?? "?") }
-        return fewAlerts + lowAlerts + bareAlerts + sums
     }
 }

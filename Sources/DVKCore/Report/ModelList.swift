@@ -3,6 +3,11 @@ public enum ModelYearStatus: String, CaseIterable, Sendable {
     case effective, pending, ineffective, registered, removed
 }
 
+/// Orders the models list can take (`s` cycles on the Models screen).
+public enum ModelSort: Int, CaseIterable, Sendable {
+    case title, unit, field, status
+}
+
 /// What the models screen asks for: a window of the models under some units.
 public struct ModelQuery: Hashable, Sendable {
     public var unitIDs: [OrgUnit.ID]
@@ -12,11 +17,16 @@ public struct ModelQuery: Hashable, Sendable {
     public var status: ModelYearStatus?
     /// Folded the Vietnamese way by the store: tone marks and case ignored.
     public var search: String
+    public var sort: ModelSort
+    public var descending: Bool
     public var offset: Int
     public var limit: Int
 
     public init(unitIDs: [OrgUnit.ID], year: Int, fieldCode: String? = nil, kind: ModelKind? = nil,
-                status: ModelYearStatus? = nil, search: String = "", offset: Int = 0, limit: Int = 100) {
+                status: ModelYearStatus? = nil, search: String = "", sort: ModelSort = .title, descending: Bool = false,
+                offset: Int = 0, limit: Int = 100) {
+        self.sort = sort
+        self.descending = descending
         self.unitIDs = unitIDs
         self.year = year
         self.fieldCode = fieldCode

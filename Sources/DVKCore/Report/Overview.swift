@@ -48,7 +48,8 @@ public struct Overview: Sendable {
         return Overview(year: snap.year, unit: me, path: tree.path(to: top), children: kids.sorted(by: Overview.listOrder),
                         mismatches: mismatches, fields: snap.fields, unitNames: snap.names, unitKinds: snap.kinds,
                         mergedFrom: asked.flatMap { $0.id == top ? nil : $0 },
-                        alerts: AlertList.build(subtree, excluding: top, mismatches: mismatches, names: snap.names),
+                        // Above communes the unit's own line is the panel above; a commune's alerts are its own.
+                        alerts: AlertList.build(subtree, excluding: kids.isEmpty ? nil : top, mismatches: mismatches, names: snap.names),
                         subtreeUnitIDs: everything ? snap.allUnitIDs : tree.units.keys.filter { inSubtree.contains(tree.resolve($0)) }.sorted())
     }
 }

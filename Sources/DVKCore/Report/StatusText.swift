@@ -1,64 +1,84 @@
-import Foundation
-
-/// The plain-text status table of `dvk status`. Status is spelled out with a
-/// glyph and a word so it reads the same on a black-and-white printout.
+/// The content of `dvk status`: lines and tables of cells, in reading order.
+/// Laying them out (column widths, alignment) is the renderer's job, done
+/// with the terminal toolkit's one display-width function, so the CLI table,
+/// the screen and the printout measure text the same way. Status is spelled
+/// out with a glyph and a word so it reads the same on a black-and-white
+/// printout.
 public enum StatusText {
-    /// `clean` is applied to every string that comes from data (names, the
-    /// directive): the caller passes the one sanitiser, which lives in the
-    /// terminal toolkit, so a newline or an escape in a unit's name can
-    /// neither forge a line nor reach the terminal.
-    public static func render(_ o: Overview, lang: Language, dataAsOf: Day? = nil,
-                              clean: (String) -> String = { $0 }) -> String {
+    /// One piece of the report.
+    public enum Block: Hashable, Sendable {
+        /// A line of text, as is ("" is a blank line).
+        case line(String)
+        /// Columns separated by two blanks, a rule under the header.
+        case table(Table)
+    }
+
+    public struct Table: Hashable, Sendable {
+        public var header: [String]
+        /// One cell per header column.
+        public var rows: [[String]]
+        /// Columns whose cells are aligned right (numbers).
+        public var rightAligned: Set<Int>
+
+        public init(header: [String], rows: [[String]], rightAligned: Set<Int>) {
+            self.header = header
+            self.rows = rows
+            self.rightAligned = rightAligned
+        }
+    }
+
+    /// Every string is data as it is stored: the renderer sanitises what it
+    /// draws, so a newline or an escape in a unit's name can neither forge a
+    /// line nor reach the terminal.
+    public static func blocks(_ o: Overview, lang: Language, dataAsOf: Day? = nil) -> [Block] {
         let w = Words(lang)
-        var out: [String] = []
-        out.append("\(w.title) — \(clean(o.unit.unit.name)) — \(w.year) \(o.year)")
-        out.append(o.path.map { clean($0.name) }.joined(separator: " › "))
-        if let from = o.mergedFrom { out.append("\(clean(from.name)) \(w.merged) \(clean(o.unit.unit.name))") }
+        var out: [Block] = []
+        out.append(.line("\(w.title) — \(o.unit.unit.name) — \(w.year) \(o.year)"))
+        out.append(.line(o.path.map(\.name).joined(separator: " › ")))
+        if let from = o.mergedFrom { out.append(.line("\(from.name) \(w.merged) \(o.unit.unit.name)")) }
         if let phaseTarget = o.unit.targets.first {
             var line = "\(w.phase) \(phaseTarget.target.phase)"
-            if !phaseTarget.target.directive.isEmpty { line += " · \(clean(phaseTarget.target.directive))" }
+            if !phaseTarget.target.directive.isEmpty { line += " · \(phaseTarget.target.directive)" }
             if !phaseTarget.inPhase { line += " (\(o.year): \(w.outsidePhase))" }
             if let d = dataAsOf { line += " · \(w.dataAsOf) \(d)" }
-            out.append(line)
+            out.append(.line(line))
         }
-        out.append("")
+        out.append(.line(""))
 
         let targetRows = o.unit.targets.map { t in
             t.applicable
                 ? [w.targetTitle(t.target), value(t, lang), goal(t, lang), w.statusWithGlyph(t.status), note(t, o.fields, w)]
                 : [w.targetTitle(t.target), "", "", "– " + w.notApplicable, ""]
         }
-        out += table(header: [w.target, w.result, w.threshold, w.statusHeader, ""], rows: targetRows,
-                     rightAligned: [1, 2])
-        out.append("")
-        out.append(w.modelsLine(o.unit.models))
-        out.append(o.fields.sorted { $0.sortOrder < $1.sortOrder }.map {
+        out.append(.table(Table(header: [w.target, w.result, w.threshold, w.statusHeader, ""], rows: targetRows, rightAligned: [1, 2])))
+        out.append(.line(""))
+        out.append(.line(w.modelsLine(o.unit.models)))
+        out.append(.line(o.fields.sorted { $0.sortOrder < $1.sortOrder }.map {
             "\($0.name(lang)) \(VietnameseNumber.integer(o.unit.models.effectiveByField[$0.code] ?? 0, lang))"
-        }.joined(separator: " · "))
+        }.joined(separator: " · ")))
 
         if !o.children.isEmpty {
-            out.append("")
-            out.append("\(w.children) (\(VietnameseNumber.integer(o.children.count, lang)))")
+            out.append(.line(""))
+            out.append(.line("\(w.children) (\(VietnameseNumber.integer(o.children.count, lang)))"))
             let fieldCodes = o.fields.sorted { $0.sortOrder < $1.sortOrder }.map(\.code)
             let header = [w.unit, w.kindHeader, w.effective, w.pending] + fieldCodes.map(w.fieldShort) + [w.satisfaction, w.plan, w.statusHeader]
             let rows = o.children.map { c -> [String] in
                 let sat = c.progress(for: .satisfaction)?.value.map { VietnameseNumber.fixed($0, places: 1, lang) + "%" } ?? "–"
-        let plan = c.progress(for: .planCoverage).map { planCell($0, lang, w) } ?? "–"
+                let plan = c.progress(for: .planCoverage).map { planCell($0, lang, w) } ?? "–"
                 let fieldCells = fieldCodes.map { VietnameseNumber.integer(c.models.effectiveByField[$0] ?? 0, lang) }
-                return [clean(c.unit.name), w.kind(c.unit.kind), effectiveCell(c, lang), VietnameseNumber.integer(c.models.pending, lang)]
+                return [c.unit.name, w.kind(c.unit.kind), effectiveCell(c, lang), VietnameseNumber.integer(c.models.pending, lang)]
                     + fieldCells + [sat, plan, w.statusWithGlyph(c.overallStatus)]
             }
-            out += table(header: header, rows: rows, rightAligned: Set(2..<(header.count - 1)))
+            out.append(.table(Table(header: header, rows: rows, rightAligned: Set(2..<(header.count - 1)))))
         }
 
-        if !o.mismatches.isEmpty {
-            out.append("")
-            out.append("\(w.alerts):")
-            for m in o.mismatches {
-                out.append("  ! \(clean(o.unitNames[m.unitID] ?? "?")) (\(m.year)): \(m.issue.message(lang))")
-            }
+        if !o.alerts.isEmpty {
+            out.append(.line(""))
+            out.append(.line("\(w.alerts) (\(VietnameseNumber.integer(o.alerts.count, lang))):"))
+            // “!” marks a total that does not add up, as on the screen.
+            for a in o.alerts { out.append(.line("  \(a.isMismatch ? "!" : Words.glyph(a.status)) \(a.text(lang))")) }
         }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     public static func value(_ t: TargetProgress, _ lang: Language) -> String {
@@ -98,17 +118,5 @@ public enum StatusText {
         case 1: return t.unitsMeeting == 1 ? w.yes : w.no
         default: return "\(VietnameseNumber.integer(t.unitsMeeting, lang))/\(VietnameseNumber.integer(t.unitsJudged, lang))"
         }
-    }
-
-    /// Columns padded by display width, so Vietnamese and wide text align.
-    static func table(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { VietnameseText.displayWidth($0[i]) }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in VietnameseText.padded(c, toWidth: widths[i], alignRight: rightAligned.contains(i)) }
-                .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        let rule = widths.filter { $0 > 0 }.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return [line(header), rule] + rows.map(line)
     }
 }

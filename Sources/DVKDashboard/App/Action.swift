@@ -1,6 +1,6 @@
 import TerminalUI
 
-/// What a key means. Bound in one table per mode (`KeyTables`).
+/// What a key means. Bound per screen and per mode in `Keys`.
 public enum Action: Hashable, Sendable {
     case show(Screen)
     case nextScreen, previousScreen
@@ -14,12 +14,16 @@ public enum Action: Hashable, Sendable {
     case quit
     // Search mode
     case commitSearch, cancelSearch, deleteBackward
-    // Help and message overlays
+    // Help overlay
     case closeOverlay
     // Data entry (normal mode): what the form is for
-    case addRecord, editModel, evaluate, recognise, removeModel, award, survey, plan
+    case addRecord, evaluate, recognise, removeModel, award, survey, plan
     case renameUnit, moveUnit, mergeUnit, editTarget, openGrid
     case undo, redo
     // Form mode
     case nextField, previousField, save, toggleTelex, cancelForm, confirmYes, confirmNo
+
+    /// Keys that would write: refused, with a reason, on a read-only database.
+    static let entry: Set<Action> = [.addRecord, .evaluate, .recognise, .removeModel, .award, .survey, .plan,
+                                     .renameUnit, .moveUnit, .mergeUnit, .editTarget, .openGrid]
 }

@@ -7,85 +7,70 @@ public struct Location: Hashable, Sendable {
     public var year: Int
 }
 
-/// A place to come back to (Backspace): where, on which screen, which row.
-public struct Visit: Hashable, Sendable {
+/// A place to come back to (Backspace): where, and the screen exactly as it was.
+public struct Visit: Equatable, Sendable {
     public var location: Location
-    public var screen: Screen
-    public var selection: Int
+    public var screen: ScreenState
 }
 
-public enum Mode: Hashable, Sendable {
+/// What takes the keys: the screen, or something over it.
+public enum Mode: Equatable, Sendable {
     case normal
     case help
-    /// Editing a search; the draft is in `searchDraft`.
-    case search
-    /// An entry form is open (`form`).
-    case form
-    /// The transcription grid is open (`grid`).
-    case grid
+    /// Editing the current list's search.
+    case search(draft: String)
+    case form(FormState)
+    case grid(GridState)
+
+    /// The mode without its data: which key table applies.
+    public var kind: ModeKind {
+        switch self {
+        case .normal: .normal
+        case .help: .help
+        case .search: .search
+        case .form: .form
+        case .grid: .grid
+        }
+    }
 }
 
-/// Columns the units table can sort by (`s` cycles).
-public enum UnitSort: Int, CaseIterable, Sendable {
-    case name, effective, pending, satisfaction, status
+public enum ModeKind: Hashable, Sendable { case normal, help, search, form, grid }
+
+/// One line for the officer: what just happened, or what went wrong.
+public struct Notice: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case info, error }
+    public var kind: Kind
+    public var text: String
+
+    public static func info(_ text: String) -> Notice { Notice(kind: .info, text: text) }
+    public static func error(_ text: String) -> Notice { Notice(kind: .error, text: text) }
 }
 
-public struct UnitsScreenState: Hashable, Sendable {
-    public var selected = 0
-    /// First row shown; moves only when the selection leaves the window.
-    public var offset = 0
-    public var sort = UnitSort.name
-    public var descending = false
-    /// Show only units with this overall status (`f` cycles; nil = all).
-    public var statusFilter: ProgressStatus?
-    public var search = ""
-}
-
-public struct ModelsScreenState: Hashable, Sendable {
-    public var selected = 0
-    public var offset = 0
-    public var fieldCode: String?
-    public var kind: ModelKind?
-    public var status: ModelYearStatus?
-    public var search = ""
-    public var page: ModelPage?
-    public var detail: ModelDetail?
-}
-
-/// The dashboard's whole state: plain data, no behaviour beyond derived views.
+/// What is global to the dashboard. Each screen's own state (its row,
+/// filter, search, scroll and loaded rows) lives in `screen`.
 public struct AppState: Sendable {
     public var lang: Language
     public var size: Size
-    public var screen: Screen = .overview
     public var mode: Mode = .normal
     public var location: Location
+    public var screen: ScreenState
+    /// Screens left with 1–5 or Tab keep their state until the unit changes.
+    public var otherScreens: [Screen: ScreenState] = [:]
     public var backStack: [Visit] = []
     /// Years `[` and `]` may reach.
     public var years: ClosedRange<Int>
     public var dataAsOf: Day?
     public var officer: String
-    /// Today, for defaults and the year range validation allows (the runner's clock, read once).
+    /// Today, read once by whoever starts the dashboard; nothing below reads a clock.
     public var today: Day
     /// `--read-only` or a file without write permission: entry keys explain instead of editing.
     public var isReadOnly = false
-    public var form: FormState?
-    public var grid: GridState?
     /// Audit rows of this session's saves, newest last: `u` undoes, Ctrl-R redoes.
     public var undoStack: [Int64] = []
     public var redoStack: [Int64] = []
-    public var history: [HistoryEntry] = []
-    public var historyQuery = HistoryQuery()
-    public var historySelected = 0
-
     public var overview: Overview?
     public var trend: [Int: Int] = [:]
-    public var units = UnitsScreenState()
-    public var models = ModelsScreenState()
-    public var satisfaction: SatisfactionGrid?
-
-    public var searchDraft = ""
-    /// One line for the officer: what just happened or what went wrong.
-    public var message: String?
+    public var notice: Notice?
     public var isLoading = false
     /// The database has no units yet: nothing to load, an explanation to show.
     public var isEmptyDatabase = false
@@ -100,8 +85,10 @@ public struct AppState: Sendable {
         self.size = size
         self.dataAsOf = dataAsOf
         self.officer = officer
-        self.screen = screen
+        self.screen = ScreenDispatch.fresh(screen)
     }
+
+    var texts: Texts { Texts(lang) }
 
     /// The phase years shown by the trend and the satisfaction grid.
     public var phaseYears: ClosedRange<Int> {
@@ -110,26 +97,18 @@ public struct AppState: Sendable {
         return start...location.year
     }
 
-    /// Children of the current unit after the filter, search and sort.
-    public var visibleChildren: [UnitProgress] {
-        guard let o = overview else { return [] }
-        // `Overview` lists children in `Overview.listOrder` already: their position is
-        // the name order, so no collation key is computed here on every frame and key.
-        var list = Array(o.children.enumerated())
-        if let f = units.statusFilter { list = list.filter { $0.element.overallStatus == f } }
-        if !units.search.isEmpty { list = list.filter { VietnameseText.matches(query: units.search, in: $0.element.unit.name) } }
-        let key: (UnitProgress) -> Double = {
-            switch units.sort {
-            case .name: return 0
-            case .effective: return Double($0.models.effective)
-            case .pending: return Double($0.models.pending)
-            case .satisfaction: return $0.progress(for: .satisfaction)?.value ?? -1
-            case .status: return Double(ProgressStatus.allCases.firstIndex(of: $0.overallStatus) ?? 0)
-            }
-        }
-        if units.sort == .name { return (units.descending ? list.reversed() : list).map(\.element) }
-        return list.map { (rank: $0.offset, unit: $0.element, value: key($0.element)) }.sorted { a, b in
-            a.value != b.value ? (a.value < b.value) != units.descending : a.rank < b.rank
-        }.map(\.unit)
+    /// The open form, if any (a form is a mode, so there is never a stale one).
+    public var form: FormState? {
+        get { if case let .form(f) = mode { f } else { nil } }
+        set { if let f = newValue { mode = .form(f) } else if case .form = mode { mode = .normal } }
+    }
+
+    public var grid: GridState? {
+        get { if case let .grid(g) = mode { g } else { nil } }
+        set { if let g = newValue { mode = .grid(g) } else if case .grid = mode { mode = .normal } }
+    }
+
+    public var searchDraft: String? {
+        if case let .search(d) = mode { d } else { nil }
     }
 }

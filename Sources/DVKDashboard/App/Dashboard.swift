@@ -8,7 +8,11 @@ public struct Dashboard: ProgramModel {
 
     public init(state: AppState) { self.state = state }
 
-    public mutating func update(_ msg: Msg) -> [Effect] { Update.update(&state, msg) }
+    public mutating func update(_ msg: Msg) -> [Effect] {
+        // A printout is the frame the officer saw when pressing the key.
+        if case .action(.print) = msg, state.mode == .normal { return [.print(View.printJob(state))] }
+        return Update.update(&state, msg)
+    }
 
     public func view(into buffer: inout Buffer) {
         var s = state
@@ -16,7 +20,7 @@ public struct Dashboard: ProgramModel {
         buffer = View.render(s)
     }
 
-    public func message(for key: Key) -> Msg? { KeyTables.message(for: key, in: state) }
+    public func message(for key: Key) -> Msg? { Keys.message(for: key, in: state) }
 
     public var isFinished: Bool { state.isFinished }
 

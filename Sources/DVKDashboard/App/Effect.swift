@@ -15,7 +15,17 @@ public enum Effect: Equatable, Sendable {
     /// Undo or redo an audited change of this session.
     case revert(auditID: Int64, undo: Bool)
     case loadHistory(HistoryQuery)
+    /// Read the record a form would replace (a survey, a plan), then open it.
+    case prepareForm(FormKind)
     case quit
+
+    /// Work the officer waits for: the status line says “loading” until it answers.
+    var showsLoading: Bool {
+        switch self {
+        case .loadOverview, .loadModels, .loadSatisfaction, .loadHistory, .save, .revert, .prepareForm: true
+        case .loadTrend, .loadModelDetail, .print, .quit: false
+        }
+    }
 }
 
 /// A printed screen: the very buffer on screen and what the file header says.

@@ -17,6 +17,8 @@ public enum Msg: Sendable {
     case detailLoaded(ModelDetail?)
     case satisfactionLoaded(SatisfactionGrid)
     case printed(paths: [String])
+    /// A form to open, with the record it would replace read from the store.
+    case formReady(FormKind)
     case saved(SaveRequest, SaveOutcome)
     case reverted(auditID: Int64, undo: Bool, result: Result<Int64, RevertFailure>)
     case historyLoaded([HistoryEntry])

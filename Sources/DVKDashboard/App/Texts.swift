@@ -5,7 +5,7 @@ struct Texts {
     let lang: Language
     init(_ lang: Language) { self.lang = lang }
 
-    func pick(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
+    func pick(_ vi: String, _ en: String) -> String { words.pick(vi, en) }
 
     var words: Words { Words(lang) }
     var appName: String { "DVK" }
@@ -79,6 +79,15 @@ struct Texts {
 
     func award(_ k: AwardKind) -> String {
         k == .meritCertificate ? pick("Bằng khen", "Certificate of merit") : pick("Giấy khen", "Commendation")
+    }
+
+    func modelSortName(_ s: ModelSort) -> String {
+        switch s {
+        case .title: return pick("tên", "title")
+        case .unit: return pick("đơn vị", "unit")
+        case .field: return pick("lĩnh vực", "field")
+        case .status: return pick("đánh giá", "result")
+        }
     }
 
     func sortName(_ s: UnitSort) -> String {

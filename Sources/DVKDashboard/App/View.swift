@@ -14,24 +14,41 @@ public enum View {
         }
         Chrome.render(s, &b)
         let body = Layouts.body(s.size)
+        switch s.mode {
+        case let .grid(g):
+            GridView.render(g, s, into: &b, body: body)
+            return b
+        case let .form(f) where s.isEmptyDatabase:
+            FormView.render(f, s, into: &b, body: body)
+            return b
+        default: break
+        }
         if s.isEmptyDatabase {
             emptyDatabase(s, &b, body)
+            if s.mode == .help { HelpView.render(s, into: &b, area: b.area) }
             return b
         }
-        if s.mode == .grid {
-            GridView.render(s, into: &b, body: body)
-            return b
+        s.screen.model.render(s, into: &b, area: body)
+        switch s.mode {
+        case let .form(f): FormView.render(f, s, into: &b, body: body)
+        case .help: HelpView.render(s, into: &b, area: b.area)
+        default: break
         }
-        switch s.screen {
-        case .overview: OverviewView.render(s, into: &b, area: body)
-        case .units: UnitsView.render(s, into: &b, area: body)
-        case .models: ModelsView.render(s, into: &b, area: body)
-        case .satisfaction: SatisfactionView.render(s, into: &b, area: body)
-        case .history: HistoryView.render(s, into: &b, area: body)
-        }
-        if s.mode == .form { FormView.render(s, into: &b, body: body) }
-        if s.mode == .help { HelpView.render(s, into: &b, area: b.area) }
         return b
+    }
+
+    /// What `p` prints: the very frame on screen, and the header above it.
+    public static func printJob(_ s: AppState) -> PrintJob {
+        let w = Words(s.lang)
+        let unitName = s.overview?.unit.unit.name ?? ""
+        var header = [
+            "\(w.title) — \(s.screen.id.title(s.lang))",
+            "\(w.unit): \((s.overview?.path.map(\.name) ?? [unitName]).joined(separator: " › "))",
+            "\(w.year.capitalized): \(s.location.year)",
+        ]
+        if let d = s.dataAsOf { header.append("\(w.dataAsOf): \(d)") }
+        if !s.officer.isEmpty { header.append(w.pick("Cán bộ: ", "Officer: ") + s.officer) }
+        return PrintJob(screen: s.screen.id, unitName: unitName, year: s.location.year, buffer: render(s), header: header)
     }
 
     /// Where the terminal cursor shows: in the text being typed, else hidden.
@@ -39,8 +56,8 @@ public enum View {
         guard s.size.width >= minimumSize.width, s.size.height >= minimumSize.height else { return nil }
         let body = Layouts.body(s.size)
         switch s.mode {
-        case .form: return FormView.cursor(s, body: body)
-        case .grid: return GridView.cursor(s, body: body)
+        case let .form(f): return FormView.cursor(f, s, body: body)
+        case let .grid(g): return GridView.cursor(g, s, body: body)
         case .search:
             let text = Chrome.statusText(s)
             // A long search runs past the status line; the cursor stays on screen.
@@ -51,13 +68,13 @@ public enum View {
 
     /// A new database: say what it holds and how to get data, rather than an empty frame.
     static func emptyDatabase(_ s: AppState, _ b: inout Buffer, _ body: Rect) {
-        let t = Texts(s.lang)
+        let t = s.texts
         let panel = Panel(title: t.pick("Chưa có dữ liệu", "No data yet"))
         let area = body.centered(width: min(body.width - 4, 70), height: 8)
         panel.render(into: &b, area: area)
         let text = t.pick(
-            "Cơ sở dữ liệu này mới có các chỉ tiêu mặc định của Đề án 13, chưa có đơn vị nào. Chạy `dvk demo` để xem dữ liệu mẫu, hoặc nạp dữ liệu của đơn vị từ các tệp CSV (xem docs/DATA.md).",
-            "This database has the default targets of Đề án 13 and no units yet. Run `dvk demo` to see the demo data, or load your units from CSV files (see docs/DATA.md).")
+            "Cơ sở dữ liệu này mới có các chỉ tiêu mặc định của Đề án 13, chưa có đơn vị nào. Nhấn a để thêm đơn vị đầu tiên, chạy `dvk demo` để xem dữ liệu mẫu, hoặc nạp dữ liệu của đơn vị từ các tệp CSV (xem docs/DATA.md).",
+            "This database has the default targets of Đề án 13 and no units yet. Press a to add the first unit, run `dvk demo` to see the demo data, or load your units from CSV files (see docs/DATA.md).")
         let inner = panel.inner(of: area).inset(dx: 1, dy: 0)
         for (i, line) in TextWrap.lines(text, width: inner.width).enumerated() where i < inner.height {
             b.write(line, x: inner.x, y: inner.y + i)
@@ -72,47 +89,6 @@ public enum View {
         for (i, line) in lines.enumerated() {
             let x = max(0, (s.size.width - CellWidth.of(line)) / 2)
             b.write(line, x: x, y: top + i, role: i == 0 ? .error : .normal)
-        }
-    }
-}
-
-/// Where things are on screen, shared by drawing and mouse handling.
-enum Layouts {
-    /// Rows 0–1 are the header, the last two the status line and the key bar.
-    static func body(_ size: Size) -> Rect {
-        Rect(x: 0, y: 2, width: size.width, height: max(0, size.height - 4))
-    }
-
-    /// The table area of the current screen (the rows a click or a scroll can hit).
-    static func table(_ s: AppState) -> Rect? {
-        let body = body(s.size)
-        switch s.screen {
-        case .overview: return nil
-        case .units: return UnitsView.tableArea(body)
-        case .models: return ModelsView.tableArea(body, s.size)
-        case .satisfaction: return SatisfactionView.tableArea(body)
-        case .history: return HistoryView.tableArea(body)
-        }
-    }
-
-    static func visibleRows(_ s: AppState) -> Int {
-        table(s).map(Table.visibleRows(in:)) ?? 0
-    }
-
-    /// The list index under screen row `y`, if any.
-    static func row(at y: Int, _ s: AppState) -> Int? {
-        guard let area = table(s), y > area.y, y < area.maxY else { return nil }
-        let index = offset(s) + (y - area.y - 1)
-        return index < Update.rowCount(s) ? index : nil
-    }
-
-    /// The first list row shown: kept from the state so the list does not jump.
-    static func offset(_ s: AppState) -> Int {
-        switch s.screen {
-        case .overview: return 0
-        case .units, .satisfaction: return s.units.offset
-        case .models: return s.models.offset
-        case .history: return max(0, s.historySelected - visibleRows(s) + 1)
         }
     }
 }

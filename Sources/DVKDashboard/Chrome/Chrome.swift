@@ -5,12 +5,12 @@ import TerminalUI
 /// them, the status line and the key bar at the bottom.
 enum Chrome {
     static func render(_ s: AppState, _ b: inout Buffer) {
-        let t = Texts(s.lang)
+        let t = s.texts
         let width = s.size.width
         // Row 0: screen tabs, year on the right.
         b.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .header)
         for (screen, x, label) in tabs(s) {
-            b.write(label, x: x, y: 0, role: screen == s.screen ? .focus : .header)
+            b.write(label, x: x, y: 0, role: screen == s.screen.id ? .focus : .header)
         }
         let year = "◂[ \(t.words.year.capitalized) \(s.location.year) ]▸"
         b.write(year, x: width - CellWidth.of(year) - 1, y: 0, role: .header)
@@ -25,9 +25,10 @@ enum Chrome {
 
         // Status line: the search being typed, else the last message, else what is loaded.
         let statusY = s.size.height - 2
-        StatusLine(left: statusText(s), right: s.isLoading ? t.loading : "", role: s.message?.hasPrefix("⚠") == true ? .error : .header)
+        StatusLine(left: statusText(s), right: s.isLoading ? t.loading : "", role: s.notice?.kind == .error ? .error : .header)
             .render(into: &b, area: Rect(x: 0, y: statusY, width: width, height: 1))
-        KeyBar(KeyTables.table(for: s.mode, s.lang, screen: s.screen, readOnly: s.isReadOnly).keyBarHints)
+        // Keys that do not fit are in the help, and the bar says so.
+        KeyBar(Keys.table(s).keyBarHints, overflowLabel: t.pick("? thêm", "? more"))
             .render(into: &b, area: Rect(x: 0, y: s.size.height - 1, width: width, height: 1))
     }
 
@@ -48,10 +49,10 @@ enum Chrome {
     }
 
     static func statusText(_ s: AppState) -> String {
-        let t = Texts(s.lang)
-        if s.mode == .search { return " \(t.search): \(s.searchDraft)▏" }
-        if s.form?.telex == true || s.grid?.telex == true, s.message == nil { return " " + t.telexOn }
-        if let m = s.message { return " " + m }
+        let t = s.texts
+        if let draft = s.searchDraft { return " \(t.search): \(draft)▏" }
+        if let n = s.notice { return (n.kind == .error ? " ⚠ " : " ") + n.text }
+        if s.form?.telex == true || s.grid?.telex == true { return " " + t.telexOn }
         return ""
     }
 }

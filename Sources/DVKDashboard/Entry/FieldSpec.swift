@@ -27,10 +27,31 @@ public enum FieldKind: Hashable, Sendable {
     case toggle
 }
 
+/// Which field of a form: one name per value the officer types, shared by
+/// the forms, their errors and the validator's field names.
+public enum FieldKey: String, Hashable, Sendable {
+    case title, kind, unit, field, registeredOn, launchedOn, description, goals, expectedOutputs, fundsVND, workDays
+    case year, effective, note
+    case level, decisionNumber, decidedOn, issuer, recipient
+    case removedOn, removalReason
+    case percent, respondents, source
+    case adopted, disseminated
+    case name, officialCode, validFrom, parent, into, lastDay
+    case code, threshold, phaseStart, phaseEnd, minPerField
+
+    /// The form field a validator's message belongs under.
+    init?(validatorField name: String) {
+        switch name {
+        case "modelID": self = .decisionNumber
+        case "validTo": self = .lastDay
+        default: self.init(rawValue: name)
+        }
+    }
+}
+
 /// One field of an entry form.
 public struct FieldSpec: Hashable, Sendable {
-    /// The key the validator and the store use for this field.
-    public var key: String
+    public var key: FieldKey
     public var label: String
     public var kind: FieldKind
     public var required: Bool
@@ -38,7 +59,7 @@ public struct FieldSpec: Hashable, Sendable {
     /// What a number field may hold; outside it is a field error, never a trap on conversion.
     public var range: ClosedRange<Int64>?
 
-    public init(_ key: String, _ label: String, _ kind: FieldKind = .text, required: Bool = false, hint: String? = nil,
+    public init(_ key: FieldKey, _ label: String, _ kind: FieldKind = .text, required: Bool = false, hint: String? = nil,
                 range: ClosedRange<Int64>? = nil) {
         self.key = key
         self.label = label

@@ -1,23 +1,5 @@
 import DVKCore
-import Foundation
 import TerminalUI
-
-/// What an open form is entering or changing.
-public enum FormKind: Hashable, Sendable {
-    case newModel
-    case editModel(Model)
-    case evaluation(Model)
-    case recognition(Model)
-    case removal(Model)
-    case award(Model)
-    case survey(OrgUnit)
-    case plan(OrgUnit)
-    case newUnit(parent: OrgUnit)
-    case renameUnit(OrgUnit)
-    case moveUnit(OrgUnit)
-    case mergeUnit(OrgUnit)
-    case target(Target)
-}
 
 /// A question the form asks before going on.
 public enum FormQuestion: Hashable, Sendable {
@@ -27,18 +9,20 @@ public enum FormQuestion: Hashable, Sendable {
     case duplicate(String)
 }
 
-/// An open entry form: plain values; `Forms` gives them meaning.
+/// An open entry form: which form, and what is typed in it.
 public struct FormState: Equatable, Sendable {
     public var kind: FormKind
     public var title: String
+    /// Said above the fields: for a record that exists, that saving replaces it.
+    public var note: String?
     public var fields: [FieldSpec]
     /// Text of each text-like field, edited by grapheme cluster.
-    public var inputs: [String: TextInput] = [:]
+    public var inputs: [FieldKey: TextInput] = [:]
     /// Index into the choices of each choice field.
-    public var picks: [String: Int] = [:]
-    public var toggles: [String: Bool] = [:]
+    public var picks: [FieldKey: Int] = [:]
+    public var toggles: [FieldKey: Bool] = [:]
     public var focus = 0
-    public var errors: [String: String] = [:]
+    public var errors: [FieldKey: String] = [:]
     public var isDirty = false
     public var question: FormQuestion?
     /// The pick list open on a choice field (Enter), with its filter.
@@ -48,11 +32,23 @@ public struct FormState: Equatable, Sendable {
 
     public var focusedField: FieldSpec? { fields.indices.contains(focus) ? fields[focus] : nil }
 
-    public func text(_ key: String) -> String { inputs[key]?.text ?? "" }
+    public func text(_ key: FieldKey) -> String { inputs[key]?.text ?? "" }
 
-    public func choice(_ key: String) -> Choice? {
-        guard let spec = fields.first(where: { $0.key == key }), case let .choice(options) = spec.kind,
+    public func choice(_ key: FieldKey) -> Choice? {
+        guard let spec = spec(key), case let .choice(options) = spec.kind,
               let i = picks[key], options.indices.contains(i) else { return nil }
         return options[i]
+    }
+
+    func spec(_ key: FieldKey) -> FieldSpec? { fields.first { $0.key == key } }
+
+    mutating func set(_ key: FieldKey, _ value: String?) {
+        if let value { inputs[key] = TextInput(value) }
+    }
+
+    mutating func pick(_ key: FieldKey, _ value: String?) {
+        guard let value, let spec = spec(key), case let .choice(options) = spec.kind,
+              let i = options.firstIndex(where: { $0.value == value }) else { return }
+        picks[key] = i
     }
 }

@@ -2,20 +2,31 @@ import DVKCore
 import Foundation
 import TerminalUI
 
+/// The message under each field in error.
+struct FieldErrors: Error {
+    var messages: [FieldKey: String]
+}
+
 /// Keys and results while a form is open.
 enum FormUpdate {
     static func open(_ kind: FormKind, _ s: inout AppState) -> [Effect] {
-        guard !s.isReadOnly else {
-            s.message = Texts(s.lang).readOnly
-            return []
+        let c = FormContext(s)
+        let form = kind.form
+        var f = FormState(kind: kind, title: form.title(c.t), note: form.replaceNote(c), fields: form.fields(c))
+        for spec in f.fields {
+            switch spec.kind {
+            case .toggle: f.toggles[spec.key] = false
+            case .choice: f.picks[spec.key] = 0
+            default: f.inputs[spec.key] = TextInput("")
+            }
         }
-        s.form = Forms.open(kind, s)
-        s.mode = .form
+        form.fill(&f, c)
+        f.isDirty = false
+        s.mode = .form(f)
         return []
     }
 
     static func close(_ s: inout AppState) {
-        s.form = nil
         s.mode = .normal
     }
 
@@ -29,7 +40,7 @@ enum FormUpdate {
         case .save: return save(&f, &s)
         case .toggleTelex:
             f.telex.toggle()
-            s.message = f.telex ? Texts(s.lang).telexOn : Texts(s.lang).telexOff
+            s.notice = .info(f.telex ? s.texts.telexOn : s.texts.telexOff)
         case .cancelForm:
             if f.picking != nil {
                 f.picking = nil
@@ -39,20 +50,16 @@ enum FormUpdate {
                 f.question = .discard
             } else {
                 close(&s)
-                s.message = nil
+                s.notice = nil
             }
         case .confirmYes:
             switch f.question {
             case .discard?:
                 close(&s)
-                s.message = nil
-            case let .duplicate(title)?:
+                s.notice = nil
+            case .duplicate?:
                 f.question = nil
-                let (request, _) = Forms.request(f, s)
-                if case let .addModel(m, _)? = request {
-                    _ = title
-                    return [.save(.addModel(m, confirmedDuplicate: true))]
-                }
+                if case let .success(.addModel(m, _)) = request(f, s) { return [.save(.addModel(m, confirmedDuplicate: true))] }
             case nil: break
             }
         case .confirmNo:
@@ -72,7 +79,7 @@ enum FormUpdate {
             return []
         }
         guard var f = s.form, let spec = f.focusedField else { return [] }
-        defer { s.form = f }
+        defer { if s.form != nil { s.form = f } }
         if f.picking == nil, key == .up || key == .down {
             move(&f, by: key == .up ? -1 : 1, s.lang)
             return []
@@ -118,57 +125,80 @@ enum FormUpdate {
         return []
     }
 
-    /// A choice changed: some forms fill other fields from it.
     static func changed(_ f: inout FormState, _ spec: FieldSpec, _ s: AppState) {
         f.isDirty = true
         f.errors[spec.key] = nil
-        if case .target = f.kind, spec.key == "code",
-           let t = s.overview?.unit.targets.map(\.target).first(where: { $0.code == f.choice("code")?.value }) {
-            Forms.loadTarget(&f, t, s.lang)
-        }
+        f.kind.form.changed(spec.key, &f, FormContext(s))
     }
 
     /// Leaving a field checks it, so the message appears under it at once.
     static func move(_ f: inout FormState, by delta: Int, _ lang: Language) {
-        if let spec = f.focusedField { f.errors[spec.key] = Forms.fieldError(f, spec, lang) }
+        if let spec = f.focusedField { f.errors[spec.key] = fieldError(f, spec, lang) }
         f.focus = (f.focus + delta + f.fields.count) % max(1, f.fields.count)
         f.picking = nil
     }
 
+    /// The message for one field as typed.
+    static func fieldError(_ f: FormState, _ spec: FieldSpec, _ lang: Language) -> String? {
+        let issue: ValidationProblem?
+        switch spec.kind {
+        case .choice: issue = spec.required && f.choice(spec.key) == nil ? .required : nil
+        case .toggle: issue = nil
+        default: issue = FieldParse.problem(spec, f.text(spec.key))
+        }
+        return issue.map { ValidationIssue(field: spec.key.rawValue, problem: $0).message(lang) }
+    }
+
+    /// Every field read and every rule checked: a request, or a message per field
+    /// (a field's own message wins over a rule's).
+    static func request(_ f: FormState, _ s: AppState) -> Result<SaveRequest, FieldErrors> {
+        var errors: [FieldKey: String] = [:]
+        for spec in f.fields { if let e = fieldError(f, spec, s.lang) { errors[spec.key] = e } }
+        switch f.kind.form.read(FormReader(form: f, context: FormContext(s))) {
+        case let .success(request) where errors.isEmpty: return .success(request)
+        case .success: return .failure(FieldErrors(messages: errors))
+        case let .failure(issues):
+            return .failure(FieldErrors(messages: issues.byField.mapValues { $0.message(s.lang) }.merging(errors) { _, field in field }))
+        }
+    }
+
     static func save(_ f: inout FormState, _ s: inout AppState) -> [Effect] {
-        let (request, errors) = Forms.request(f, s)
-        f.errors = errors
-        guard let request else {
+        switch request(f, s) {
+        case let .success(request):
+            return [.save(request)]
+        case let .failure(failure):
+            let errors = failure.messages
+            f.errors = errors
             // The cursor goes to the first field in error.
             if let first = f.fields.firstIndex(where: { errors[$0.key] != nil }) { f.focus = first }
-            s.message = Texts(s.lang).fixErrors(errors.count)
+            s.notice = .error(s.texts.fixErrors(errors.count))
             return []
         }
-        s.isLoading = true
-        return [.save(request)]
     }
 
     /// The store answered a save.
     static func saved(_ request: SaveRequest, _ outcome: SaveOutcome, _ s: inout AppState) -> [Effect] {
-        if case .gridRow = request { return GridUpdate.saved(request, outcome, &s) }
-        s.isLoading = false
-        let t = Texts(s.lang)
         switch outcome {
-        case let .saved(auditIDs, _):
+        case let .saved(auditIDs, _, unitID):
             s.undoStack += auditIDs
             s.redoStack.removeAll()
-            s.message = t.saved
-            if s.mode == .form { close(&s) }
+            s.notice = .info(s.texts.saved)
+            if s.mode.kind == .form { close(&s) }
+            if s.isEmptyDatabase, let unitID {
+                // The first unit: the dashboard now has somewhere to be.
+                s.isEmptyDatabase = false
+                s.location.unitID = unitID
+            }
             return Update.reload(&s)
         case let .duplicate(title):
             s.form?.question = .duplicate(title)
             return []
         case let .refused(text, field):
-            if let field, let i = s.form?.fields.firstIndex(where: { $0.key == Forms.fieldKey(field) }) {
-                s.form?.errors[Forms.fieldKey(field)] = text
+            if let key = field.flatMap(FieldKey.init(validatorField:)), let i = s.form?.fields.firstIndex(where: { $0.key == key }) {
+                s.form?.errors[key] = text
                 s.form?.focus = i
             }
-            s.message = "⚠ " + text
+            s.notice = .error(text)
             return []
         }
     }

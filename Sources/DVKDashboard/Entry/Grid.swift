@@ -39,13 +39,15 @@ public struct GridState: Hashable, Sendable {
 }
 
 enum GridUpdate {
-    static func open(_ s: inout AppState) -> [Effect] {
-        guard let unit = Entry.selectedUnit(s) else { return [] }
+    static func open(_ unit: OrgUnit, _ s: inout AppState) -> [Effect] {
+        guard !s.isReadOnly else {
+            s.notice = .info(s.texts.readOnly)
+            return []
+        }
         let fields = (s.overview?.fields ?? Field.standard).sorted { $0.sortOrder < $1.sortOrder }
         var g = GridState(unit: unit, year: s.location.year, fields: fields)
         g.rows[0].launched = TextInput(s.today.description)
-        s.grid = g
-        s.mode = .grid
+        s.mode = .grid(g)
         return []
     }
 
@@ -59,7 +61,7 @@ enum GridUpdate {
         case .previousField: g.column = max(0, g.column - 1)
         case .toggleTelex:
             g.telex.toggle()
-            s.message = g.telex ? Texts(s.lang).telexOn : Texts(s.lang).telexOff
+            s.notice = .info(g.telex ? s.texts.telexOn : s.texts.telexOff)
         case .save: return saveRow(&g, &s)
         case .cancelForm: return escape(&g, &s)
         case .confirmYes where g.question != nil: return close(&s)
@@ -91,7 +93,6 @@ enum GridUpdate {
 
     /// The grid closes; rows not stored are dropped.
     static func close(_ s: inout AppState) -> [Effect] {
-        s.grid = nil
         s.mode = .normal
         return Update.reload(&s)
     }
@@ -105,7 +106,7 @@ enum GridUpdate {
             return []
         }
         guard var g = s.grid else { return [] }
-        defer { s.grid = g }
+        defer { if s.grid != nil { s.grid = g } }
         switch key {
         case .enter: return advance(&g, &s)
         case .up, .down:
@@ -195,34 +196,33 @@ enum GridUpdate {
         r.error = nil
         g.rows[g.row] = r
         m.registeredOn = nil
-        s.isLoading = true
         return [.save(.gridRow(m, year: g.year, effective: r.effective))]
     }
 
     /// The store answered a grid row.
     static func saved(_ request: SaveRequest, _ outcome: SaveOutcome, _ s: inout AppState) -> [Effect] {
-        guard var g = s.grid, case let .gridRow(m, _, _) = request else { return [] }
-        s.isLoading = false
+        if case let .saved(auditIDs, _, _) = outcome {
+            s.undoStack += auditIDs
+            s.redoStack.removeAll()
+        }
+        // The grid was closed before the store answered: the figures still changed.
+        guard var g = s.grid, case let .gridRow(m, _, _) = request else { return Update.reload(&s) }
         let index = g.rows.firstIndex { $0.savedModelID == m.id && m.id != 0 }
             ?? g.rows.lastIndex { $0.title.text.trimmingCharacters(in: .whitespaces) == m.title && $0.savedModelID == nil }
         switch outcome {
-        case let .saved(auditIDs, modelID):
-            s.undoStack += auditIDs
-            s.redoStack.removeAll()
+        case let .saved(_, modelID, _):
             if let i = index {
                 g.rows[i].savedModelID = modelID ?? g.rows[i].savedModelID
                 g.rows[i].isDirty = false
                 g.rows[i].error = nil
             }
-            s.message = Texts(s.lang).saved
+            s.notice = .info(s.texts.saved)
         case let .refused(text, _), let .duplicate(text):
             if let i = index { g.rows[i].error = text }
             // The store said no: the grid stays open on the row, not closed over it.
             g.isClosing = false
         }
         s.grid = g
-        if g.isClosing, s.mode == .grid { return close(&s) }
-        if s.mode != .grid { return Update.reload(&s) }
-        return []
+        return g.isClosing ? close(&s) : []
     }
 }

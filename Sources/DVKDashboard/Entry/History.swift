@@ -1,17 +1,50 @@
 import DVKCore
 
-/// One row of the audit log as the history screen shows it.
+/// One row of the audit log as the history screen shows it. The raw fields
+/// (`at`, `action`, `entity`, `entityID`, the JSON images) are kept for undo
+/// and redo; the display fields are made once, when the log is loaded, by
+/// `HistoryDescription`, so drawing a frame or pressing a key parses nothing.
 public struct HistoryEntry: Hashable, Sendable {
     public var id: Int64
+    /// Stored form, ISO 8601 in UTC: 2026-11-21T12:55:08Z.
     public var at: String
     public var officer: String
+    /// Stored form: add, update, merge, import, generate, undo:12, redo:12.
     public var action: String
+    /// Stored form: model, evaluation, recognition, award, survey, plan_adoption, unit, target, meta, folder, database.
     public var entity: String
     public var entityID: String?
+    /// The record before and after the change, as sorted-key JSON.
     public var before: String?
     public var after: String?
 
+    /// The unit the record belongs to: the unit itself for a unit, its unit
+    /// for a model, survey, plan or award, the model's unit for an
+    /// evaluation or a recognition. nil for settings, targets and imports.
+    public var unitID: OrgUnit.ID?
+    /// That unit's name as it is now (“Xã Suối Giàng”); “đơn vị #3” when the
+    /// unit is no longer in the database; nil when there is no unit.
+    public var unitName: String?
+    /// What was changed, in words: “Khảo sát hài lòng năm 2025”,
+    /// “Mô hình “Dân vận khéo trong xây dựng nông thôn mới””.
+    public var what: String
+    /// When, local time: “21/11/2026 19:55”.
+    public var when: String
+    /// The action in words: “thêm”, “sửa”, “sáp nhập”, “hoàn tác”.
+    public var actionName: String
+    /// One line per changed column, in the order a form shows them.
+    public var changes: [HistoryChange]
+
+    /// The raw row only: display fields are filled from what is there
+    /// (`what` the entity and id, `when` the stored time, no changes).
+    /// `HistoryDescription.describe` makes the readable entry.
     public init(id: Int64, at: String, officer: String, action: String, entity: String, entityID: String?, before: String?, after: String?) {
+        self.init(id: id, at: at, officer: officer, action: action, entity: entity, entityID: entityID, before: before, after: after,
+                  unitID: nil, unitName: nil, what: entity + (entityID.map { " #\($0)" } ?? ""), when: at, actionName: action, changes: [])
+    }
+
+    public init(id: Int64, at: String, officer: String, action: String, entity: String, entityID: String?, before: String?, after: String?,
+                unitID: OrgUnit.ID?, unitName: String?, what: String, when: String, actionName: String, changes: [HistoryChange]) {
         self.id = id
         self.at = at
         self.officer = officer
@@ -20,7 +53,32 @@ public struct HistoryEntry: Hashable, Sendable {
         self.entityID = entityID
         self.before = before
         self.after = after
+        self.unitID = unitID
+        self.unitName = unitName
+        self.what = what
+        self.when = when
+        self.actionName = actionName
+        self.changes = changes
     }
+}
+
+/// One changed column of a history entry, ready to draw: “Hài lòng: 92% → 93,5%”.
+public struct HistoryChange: Hashable, Sendable {
+    /// The column as a form names it: “Lĩnh vực”.
+    public var label: String
+    /// The value before, in words (“Quốc phòng – an ninh”, “15/03/2025”, “93,5%”); “–” when there was none.
+    public var before: String
+    /// The value after; “–” when the record was removed or the column emptied.
+    public var after: String
+
+    public init(label: String, before: String, after: String) {
+        self.label = label
+        self.before = before
+        self.after = after
+    }
+
+    /// “Lĩnh vực: Kinh tế → Quốc phòng – an ninh”.
+    public var line: String { "\(label): \(before) → \(after)" }
 }
 
 /// Filters of the history screen.

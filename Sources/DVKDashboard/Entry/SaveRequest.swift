@@ -22,8 +22,9 @@ public enum SaveRequest: Hashable, Sendable {
 
 /// What the store said about a save.
 public enum SaveOutcome: Hashable, Sendable {
-    /// Saved; its audit rows in order (for undo, one at a time) and the id of the saved model, if any.
-    case saved(auditIDs: [Int64], modelID: Model.ID?)
+    /// Saved; its audit rows in order (for undo, one at a time) and the id of
+    /// the saved model or the added unit, if any.
+    case saved(auditIDs: [Int64], modelID: Model.ID?, unitID: OrgUnit.ID? = nil)
     /// Another model has the same title in the same unit and year: ask first.
     case duplicate(title: String)
     /// Refused, with the message to show and the field it concerns, if known.

@@ -23,7 +23,7 @@ enum TextEntry {
         if case let .paste(text) = key {
             let before = input.count
             let left = input.insert(text)
-            if left > 0 { s.message = pasteCut(kept: input.count - before, limit: input.limit, s.lang) }
+            if left > 0 { s.notice = .error(pasteCut(kept: input.count - before, limit: input.limit, s.lang)) }
             return true
         }
         if telex, case let .character(c) = key, c.isLetter {
@@ -35,7 +35,7 @@ enum TextEntry {
 
     static func pasteCut(kept: Int, limit: Int, _ lang: Language) -> String {
         let n = VietnameseNumber.integer(kept, lang), max = VietnameseNumber.integer(limit, lang)
-        return Texts(lang).pick("⚠ Chỉ dán được \(n) ký tự: ô này nhận tối đa \(max) ký tự, phần còn lại bị bỏ.",
-                                "⚠ Pasted \(n) characters: this field takes at most \(max), the rest was left out.")
+        return Texts(lang).pick("Chỉ dán được \(n) ký tự: ô này nhận tối đa \(max) ký tự, phần còn lại bị bỏ.",
+                                "Pasted \(n) characters: this field takes at most \(max), the rest was left out.")
     }
 }

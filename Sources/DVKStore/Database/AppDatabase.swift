@@ -15,8 +15,6 @@ public final class AppDatabase: Sendable {
     public let path: String
     /// Opened for reading only (`--read-only`, or a file without write permission).
     public let isReadOnly: Bool
-    /// The audit row of this connection's latest named write (each write's last insert).
-    let latestAudit = LatestAudit()
 
     init(writer: any DatabaseWriter, officer: String, path: String, readOnly: Bool = false) throws {
         self.writer = writer
@@ -177,14 +175,10 @@ public final class AppDatabase: Sendable {
         do { return try writer.read(body) } catch let e as DatabaseError { throw AppDatabase.translate(e, path: path) }
     }
 
-    /// One write transaction with one audit row.
+    /// One write transaction; named writes run theirs through `audited`.
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: path) }
-        do {
-            let (result, rowID) = try writer.write { db in (try body(db), db.lastInsertedRowID) }
-            latestAudit.set(rowID)
-            return result
-        } catch let e as DatabaseError { throw AppDatabase.translate(e, path: path) }
+        do { return try writer.write(body) } catch let e as DatabaseError { throw AppDatabase.translate(e, path: path) }
     }
 
     /// Integrity check, for tests and `dvk check`.
@@ -207,13 +201,4 @@ extension AppDatabase {
     public func checkpoint() throws {
         _ = try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
-}
-
-/// Remembers the audit row of the latest write through this `AppDatabase`,
-/// so undo names this session's change even when another session writes too.
-final class LatestAudit: @unchecked Sendable {
-    private let lock = NSLock()
-    private var id: Int64?
-    func set(_ value: Int64) { lock.lock(); id = value; lock.unlock() }
-    func get() -> Int64? { lock.lock(); defer { lock.unlock() }; return id }
 }

@@ -73,7 +73,7 @@ public enum StoreError: Error, Equatable, Sendable {
         case let (.cannotOpen(p, r), .vi): return "Không mở được “\(p)”: \(r)"
         case let (.cannotOpen(p, r), .en): return "Cannot open “\(p)”: \(r)"
         case let (.invalid(rec, issues), _):
-            let what = lang == .vi ? "Dữ liệu không hợp lệ" : "Invalid data"
+            let what = Words(lang).pick("Dữ liệu không hợp lệ", "Invalid data")
             return "\(what) (\(rec)): " + issues.map { "\($0.field): \($0.message(lang))" }.joined(separator: "; ")
         case let (.notFound(w), .vi): return "Không tìm thấy \(w)."
         case let (.notFound(w), .en): return "Not found: \(w)."

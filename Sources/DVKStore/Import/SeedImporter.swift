@@ -39,11 +39,11 @@ extension AppDatabase {
         // One line: a path with a newline must not forge a second message line.
         let shown = String(path.map { $0.isNewline ? " " : $0 })
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw StoreError.importFailed(file: shown, line: 0, message: lang == .vi ? "thư mục không tồn tại" : "no such folder")
+            throw StoreError.importFailed(file: shown, line: 0, message: Words(lang).pick("thư mục không tồn tại", "no such folder"))
         }
         guard isDirectory.boolValue else {
-            throw StoreError.importFailed(file: shown, line: 0, message: lang == .vi ? "không phải thư mục (cần thư mục chứa units.csv và các tệp CSV khác)"
-                                                                                      : "not a folder (a folder holding units.csv and the other CSV files is needed)")
+            throw StoreError.importFailed(file: shown, line: 0, message: Words(lang).pick("không phải thư mục (cần thư mục chứa units.csv và các tệp CSV khác)",
+                                                                                          "not a folder (a folder holding units.csv and the other CSV files is needed)"))
         }
     }
 }

@@ -73,7 +73,7 @@ extension AppDatabase: DashboardSource {
                        (SELECT max(CASE level WHEN 'province' THEN 3 WHEN 'district' THEN 2 ELSE 1 END)
                           FROM recognition r WHERE r.model_id = m.id) AS recognition_rank
                 \(from.replacingOccurrences(of: "LEFT JOIN evaluation", with: "JOIN unit u ON u.id = m.unit_id LEFT JOIN evaluation"))
-                ORDER BY m.sort_key, m.id LIMIT :limit OFFSET :offset
+                ORDER BY \(AppDatabase.modelOrder(q)) LIMIT :limit OFFSET :offset
                 """, arguments: pageArgs).map { r -> ModelRow in
                 let rank: Int? = r["recognition_rank"]
                 let level: RecognitionLevel? = rank.map { [.commune, .district, .province][$0 - 1] }
@@ -81,6 +81,19 @@ extension AppDatabase: DashboardSource {
                                 status: ModelYearStatus(rawValue: r["year_status"]) ?? .pending, recognition: level)
             }
             return ModelPage(query: q, rows: rows, total: total)
+        }
+    }
+
+    /// The ORDER BY of a models window; the title breaks ties, then the id, so a window never shifts.
+    static func modelOrder(_ q: ModelQuery) -> String {
+        let dir = q.descending ? "DESC" : "ASC"
+        switch q.sort {
+        case .title: return "m.sort_key \(dir), m.id \(dir)"
+        case .unit: return "u.sort_key \(dir), m.sort_key, m.id"
+        case .field: return "(SELECT sort_order FROM field f WHERE f.code = m.field_code) \(dir), m.sort_key, m.id"
+        case .status:
+            let rank = ModelYearStatus.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ")
+            return "CASE \(statusSQL) \(rank) END \(dir), m.sort_key, m.id"
         }
     }
 

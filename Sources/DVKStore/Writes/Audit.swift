@@ -1,20 +1,68 @@
 import Foundation
 import GRDB
 
+/// The id of an audit log row: what a save hands back, and what undo and redo name.
+public typealias AuditID = Int64
+
+/// What a named write made (a new record's id) and the audit row it wrote.
+public struct Audited<Value: Sendable>: Sendable {
+    public let value: Value
+    public let auditID: AuditID
+}
+
 /// The audit log: one row per named write, inside that write's transaction,
 /// so a change and its record of who made it commit or vanish together.
 enum Audit {
+    /// How each audited entity is keyed in its table (the table is named as the entity).
+    static let keys: [String: [String]] = [
+        "unit": ["id"], "model": ["id"], "evaluation": ["model_id", "year"], "survey": ["unit_id", "year"],
+        "plan_adoption": ["unit_id", "year"], "recognition": ["id"], "award": ["id"], "target": ["code"], "meta": ["key"],
+    ]
+
+    /// The one audited write, inside the caller's transaction: the row of
+    /// `entity` at `key` is imaged, `change` runs (given that image), the row
+    /// is imaged again, and both images go into one audit row whose id comes
+    /// back. `key` nil: the change adds the row and returns its key. Whatever
+    /// `change` throws rolls the change and the audit row back together.
+    static func write<T>(_ db: Database, officer: String, _ entity: String, key: [DatabaseValue]?, action: String?,
+                         _ change: (Database, _ before: String?) throws -> (T, key: [DatabaseValue])) throws -> Audited<T> {
+        let before = try key.flatMap { try snapshot(db, entity, $0) }
+        let (value, key) = try change(db, before)
+        let id = try record(db, officer: officer, action: action ?? (before == nil ? "add" : "update"), entity: entity,
+                            entityID: entityID(key), before: before, after: snapshot(db, entity, key))
+        return Audited(value: value, auditID: id)
+    }
+
+    @discardableResult
     static func record(_ db: Database, officer: String, action: String, entity: String, entityID: String?,
-                       before: String?, after: String?, at: Date = Date()) throws {
+                       before: String?, after: String?, at: Date = Date()) throws -> AuditID {
         try db.execute(sql: """
             INSERT INTO audit_log (at, officer, action, entity, entity_id, before_json, after_json)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [timestamp(at), officer, action, entity, entityID, before, after])
+        return db.lastInsertedRowID
+    }
+
+    /// The key columns of `entity` as a WHERE clause.
+    static func clause(_ entity: String) -> String {
+        (keys[entity] ?? ["id"]).map { "\($0) = ?" }.joined(separator: " AND ")
+    }
+
+    /// The key as the log shows it: "12", "12/2024", "models".
+    static func entityID(_ key: [DatabaseValue]) -> String {
+        key.map { v in
+            switch v.storage {
+            case .int64(let i): String(i)
+            case .string(let s): s
+            default: v.description
+            }
+        }.joined(separator: "/")
     }
 
     /// The whole row as sorted-key JSON: before/after images for the history screen and undo.
-    static func snapshot(_ db: Database, table: String, where clause: String, _ args: StatementArguments) throws -> String? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE \(clause)", arguments: args) else { return nil }
+    static func snapshot(_ db: Database, _ entity: String, _ key: [DatabaseValue]) throws -> String? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(entity) WHERE \(clause(entity))",
+                                         arguments: StatementArguments(key)) else { return nil }
         var dict: [String: Any] = [:]
         for (column, value) in row {
             switch value.storage {
@@ -34,6 +82,37 @@ enum Audit {
         f.formatOptions = [.withInternetDateTime]
         return f.string(from: d)
     }
+}
+
+extension AppDatabase {
+    /// A named write of the row of `entity` with this key, audited. Without
+    /// an `action` it is an upsert (logged "add" or "update" by what was
+    /// there); with one ("update", "merge") the row must exist.
+    func audited<T: Sendable>(_ entity: String, _ key: any DatabaseValueConvertible..., action: String? = nil,
+                              change: @Sendable (Database) throws -> T) throws -> Audited<T> {
+        let key = key.map(\.databaseValue)
+        return try write { db in
+            try Audit.write(db, officer: officer, entity, key: key, action: action) { db, before in
+                if action != nil, before == nil {
+                    throw StoreError.notFound(what: "\(AppDatabase.nouns[entity] ?? entity) #\(Audit.entityID(key))")
+                }
+                return (try change(db), key)
+            }
+        }
+    }
+
+    /// A named write adding a row of `entity`, audited; `change` inserts it and returns its new id.
+    func audited(adding entity: String, change: @Sendable (Database) throws -> Int64) throws -> Audited<Int64> {
+        try write { db in
+            try Audit.write(db, officer: officer, entity, key: nil, action: "add") { db, _ in
+                let id = try change(db)
+                return (id, [id.databaseValue])
+            }
+        }
+    }
+
+    /// What a refusal calls a record that must exist.
+    static let nouns = ["unit": "đơn vị", "model": "mô hình"]
 }
 
 /// One audit log entry as read back.

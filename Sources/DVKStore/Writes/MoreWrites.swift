@@ -4,35 +4,35 @@ import GRDB
 
 /// The remaining named writes of data entry: awards and changes to units.
 extension AppDatabase {
-    public func addAward(_ a: Award) throws {
+    @discardableResult
+    public func addAward(_ a: Award) throws -> Audited<Int64> {
         let issues: [ValidationIssue] = a.recipient.trimmingCharacters(in: .whitespaces).isEmpty
             ? [ValidationIssue(field: "recipient", problem: .required)] : []
         if !issues.isEmpty { throw StoreError.invalid(record: "khen thưởng", issues: issues) }
-        let officer = officer
-        try write { db in
+        return try audited(adding: "award") { db in
             try db.execute(sql: """
                 INSERT INTO award (kind, issuer, decision_number, decided_on, recipient, model_id, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [a.kind.rawValue, VietnameseText.normalized(a.issuer), VietnameseText.normalized(a.decisionNumber),
                                  a.decidedOn?.iso, VietnameseText.normalized(a.recipient), a.modelID, a.unitID])
-            let id = db.lastInsertedRowID
-            try Audit.record(db, officer: officer, action: "add", entity: "award", entityID: String(id), before: nil,
-                             after: Audit.snapshot(db, table: "award", where: "id = ?", [id]))
+            return db.lastInsertedRowID
         }
     }
 
     /// Đổi tên: the name and its sort and search keys change together.
-    public func renameUnit(_ id: OrgUnit.ID, to name: String) throws {
+    @discardableResult
+    public func renameUnit(_ id: OrgUnit.ID, to name: String) throws -> AuditID {
         let clean = VietnameseText.normalized(name.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !clean.isEmpty else { throw StoreError.invalid(record: "đơn vị", issues: [ValidationIssue(field: "name", problem: .required)]) }
-        try changeUnit(id) { db in
+        return try audited("unit", id, action: "update") { db in
             try db.execute(sql: "UPDATE unit SET name = ?, sort_key = ?, search_key = ? WHERE id = ?",
                            arguments: [clean, VietnameseText.sortKey(clean), VietnameseText.searchKey(clean), id])
-        }
+        }.auditID
     }
 
     /// Chuyển đơn vị sang cấp trên khác. A unit cannot move under itself or its own descendants.
-    public func moveUnit(_ id: OrgUnit.ID, under parent: OrgUnit.ID?) throws {
-        try changeUnit(id) { db in
+    @discardableResult
+    public func moveUnit(_ id: OrgUnit.ID, under parent: OrgUnit.ID?) throws -> AuditID {
+        try audited("unit", id, action: "update") { db in
             var current = parent
             while let c = current {
                 if c == id { throw StoreError.invalid(record: "đơn vị", issues: [ValidationIssue(field: "parentID", problem: .unknownChoice("#\(c)", allowed: []))]) }
@@ -40,17 +40,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE unit SET parent_id = ? WHERE id = ?", arguments: [parent, id])
             try UnitRules.refuseCycles(db)
-        }
-    }
-
-    private func changeUnit(_ id: OrgUnit.ID, _ body: @escaping @Sendable (Database) throws -> Void) throws {
-        let officer = officer
-        try write { db in
-            guard let before = try Audit.snapshot(db, table: "unit", where: "id = ?", [id]) else { throw StoreError.notFound(what: "đơn vị #\(id)") }
-            try body(db)
-            try Audit.record(db, officer: officer, action: "update", entity: "unit", entityID: String(id), before: before,
-                             after: Audit.snapshot(db, table: "unit", where: "id = ?", [id]))
-        }
+        }.auditID
     }
 
     /// The audit log, newest first, a window at a time, optionally narrowed to

@@ -10,34 +10,16 @@ public enum RevertDirection: String, Sendable {
 }
 
 extension AppDatabase {
-    /// How each audited entity is keyed in its table.
-    static let entityKeys: [String: (table: String, keys: [String])] = [
-        "unit": ("unit", ["id"]),
-        "model": ("model", ["id"]),
-        "evaluation": ("evaluation", ["model_id", "year"]),
-        "survey": ("survey", ["unit_id", "year"]),
-        "plan_adoption": ("plan_adoption", ["unit_id", "year"]),
-        "recognition": ("recognition", ["id"]),
-        "award": ("award", ["id"]),
-        "target": ("target", ["code"]),
-        "meta": ("meta", ["key"]),
-    ]
-
-    /// The audit row of this connection's latest named write: what the last
-    /// save was. Every named write ends with its audit insert.
-    public func lastAuditID() throws -> Int64? { latestAudit.get() }
-
     /// Puts the entity of audit row `id` back as it was before (undo) or after
     /// (redo) that change. Returns the new audit row's id.
     @discardableResult
-    public func revert(auditID id: Int64, _ direction: RevertDirection) throws -> Int64 {
-        let officer = officer
-        return try write { db in
+    public func revert(auditID id: AuditID, _ direction: RevertDirection) throws -> AuditID {
+        try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_log WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(what: "nhật ký #\(id)")
             }
             let entity: String = row["entity"]
-            guard let (table, keys) = AppDatabase.entityKeys[entity] else {
+            guard let keys = Audit.keys[entity] else {
                 throw StoreError.cannotRevert(reason: "loại thay đổi “\(entity)” không hoàn tác được")
             }
             let beforeJSON: String? = row["before_json"], afterJSON: String? = row["after_json"]
@@ -45,36 +27,35 @@ extension AppDatabase {
             let other = try (direction == .undo ? afterJSON : beforeJSON).map(AppDatabase.decodeImage)
             guard let keyImage = target ?? other else { throw StoreError.cannotRevert(reason: "nhật ký #\(id) không có ảnh dữ liệu") }
             let keyValues = keys.map { keyImage[$0] ?? .null }
-            let clause = keys.map { "\($0) = ?" }.joined(separator: " AND ")
-            let current = try Audit.snapshot(db, table: table, where: clause, StatementArguments(keyValues))
-            try AppDatabase.refuseIfChangedSince(id, entity: entity, entityID: row["entity_id"], expected: other,
-                                                 target: target, current: try current.map(AppDatabase.decodeImage), db)
-            if let image = target {
-                // Only the fields this change touched go back, so another
-                // officer's later edit of other fields of the record stays.
-                let touched = other.map { o in image.keys.filter { image[$0] != o[$0] } } ?? Array(image.keys)
-                let columns = (current == nil ? Array(image.keys) : touched).sorted()
-                if current == nil {
-                    try db.execute(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                                   arguments: StatementArguments(columns.map { image[$0]! }))
-                } else if !columns.filter({ !keys.contains($0) }).isEmpty {
-                    let sets = columns.filter { !keys.contains($0) }
-                    try db.execute(sql: "UPDATE \(table) SET \(sets.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(clause)",
-                                   arguments: StatementArguments(sets.map { image[$0]! } + keyValues))
+            let clause = Audit.clause(entity)
+            return try Audit.write(db, officer: officer, entity, key: keyValues, action: "\(direction.rawValue):\(id)") { db, current in
+                let current = try current.map(AppDatabase.decodeImage)
+                try AppDatabase.refuseIfChangedSince(id, entity: entity, entityID: row["entity_id"], expected: other,
+                                                     target: target, current: current, db)
+                if let image = target {
+                    // Only the fields this change touched go back, so another
+                    // officer's later edit of other fields of the record stays.
+                    let touched = other.map { o in image.keys.filter { image[$0] != o[$0] } } ?? Array(image.keys)
+                    let columns = (current == nil ? Array(image.keys) : touched).sorted()
+                    if current == nil {
+                        try db.execute(sql: "INSERT INTO \(entity) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                                       arguments: StatementArguments(columns.map { image[$0]! }))
+                    } else if !columns.filter({ !keys.contains($0) }).isEmpty {
+                        let sets = columns.filter { !keys.contains($0) }
+                        try db.execute(sql: "UPDATE \(entity) SET \(sets.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(clause)",
+                                       arguments: StatementArguments(sets.map { image[$0]! } + keyValues))
+                    }
+                } else {
+                    // Undoing an addition: the row goes, its images stay in the log.
+                    do {
+                        try db.execute(sql: "DELETE FROM \(entity) WHERE \(clause)", arguments: StatementArguments(keyValues))
+                    } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                        throw StoreError.cannotRevert(reason: "đã có dữ liệu khác gắn với bản ghi này; hãy hoàn tác các thay đổi sau trước")
+                    }
                 }
-            } else {
-                // Undoing an addition: the row goes, its images stay in the log.
-                do {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE \(clause)", arguments: StatementArguments(keyValues))
-                } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-                    throw StoreError.cannotRevert(reason: "đã có dữ liệu khác gắn với bản ghi này; hãy hoàn tác các thay đổi sau trước")
-                }
-            }
-            try AppDatabase.refreshCounts(afterChangeTo: entity, images: [target, other].compactMap { $0 }, db)
-            let after = try Audit.snapshot(db, table: table, where: clause, StatementArguments(keyValues))
-            try Audit.record(db, officer: officer, action: "\(direction.rawValue):\(id)", entity: entity,
-                             entityID: row["entity_id"], before: current, after: after)
-            return db.lastInsertedRowID
+                try AppDatabase.refreshCounts(afterChangeTo: entity, images: [target, other].compactMap { $0 }, db)
+                return ((), keyValues)
+            }.auditID
         }
     }
 

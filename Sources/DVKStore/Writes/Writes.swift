@@ -3,8 +3,9 @@ import Foundation
 import GRDB
 
 /// Named writes. Each validates with the domain's rules, stores text NFC
-/// with its sort and search keys, refreshes derived counts, and writes its
-/// audit row — all in one transaction.
+/// with its sort and search keys, refreshes derived counts, and goes through
+/// `audited`: the change and its audit row in one transaction, the audit id
+/// handed back for undo.
 extension AppDatabase {
     var validator: Validator { Validator(today: AppDatabase.today()) }
 
@@ -18,122 +19,86 @@ extension AppDatabase {
     }
 
     @discardableResult
-    public func addUnit(_ unit: OrgUnit, ref: String? = nil, source: String = "") throws -> OrgUnit.ID {
+    public func addUnit(_ unit: OrgUnit, ref: String? = nil, source: String = "") throws -> Audited<OrgUnit.ID> {
         try ensureValid(validator.check(unit), unit.name)
-        let officer = officer
-        return try write { db in
-            let id = try UnitWrites.insert(unit, ref: ref, source: source, db)
-            try Audit.record(db, officer: officer, action: "add", entity: "unit", entityID: String(id), before: nil,
-                             after: Audit.snapshot(db, table: "unit", where: "id = ?", [id]))
-            return id
-        }
+        return try audited(adding: "unit") { db in try UnitWrites.insert(unit, ref: ref, source: source, db) }
     }
 
     /// Sáp nhập: `unit` ends on `lastDay` and its history rolls into `successor`.
-    public func mergeUnit(_ unit: OrgUnit.ID, into successor: OrgUnit.ID, lastDay: Day) throws {
-        let officer = officer
-        try write { db in
-            let before = try Audit.snapshot(db, table: "unit", where: "id = ?", [unit])
-            guard before != nil else { throw StoreError.notFound(what: "đơn vị #\(unit)") }
+    @discardableResult
+    public func mergeUnit(_ unit: OrgUnit.ID, into successor: OrgUnit.ID, lastDay: Day) throws -> AuditID {
+        try audited("unit", unit, action: "merge") { db in
             try db.execute(sql: "UPDATE unit SET valid_to = ?, merged_into_id = ? WHERE id = ?",
                            arguments: [lastDay.iso, successor, unit])
             try UnitRules.refuseCycles(db)
             try UnitRules.refuseMergeIntoOwnSubunit(unit, successor, db)
-            try Audit.record(db, officer: officer, action: "merge", entity: "unit", entityID: String(unit), before: before,
-                             after: Audit.snapshot(db, table: "unit", where: "id = ?", [unit]))
-        }
+        }.auditID
     }
 
     @discardableResult
-    public func addModel(_ model: Model, ref: String? = nil, source: String = "") throws -> Model.ID {
+    public func addModel(_ model: Model, ref: String? = nil, source: String = "") throws -> Audited<Model.ID> {
         try ensureValid(validator.check(model), model.title)
-        let officer = officer
-        return try write { db in
+        return try audited(adding: "model") { db in
             let id = try ModelWrites.insert(model, ref: ref, source: source, db)
             try CountQueries.refresh(unit: model.unitID, touching: ModelWrites.years(model), db, currentYear: AppDatabase.today().year)
-            try Audit.record(db, officer: officer, action: "add", entity: "model", entityID: String(id), before: nil,
-                             after: Audit.snapshot(db, table: "model", where: "id = ?", [id]))
             return id
         }
     }
 
-    public func updateModel(_ model: Model) throws {
+    @discardableResult
+    public func updateModel(_ model: Model) throws -> AuditID {
         try ensureValid(validator.check(model), model.title)
-        let officer = officer
-        try write { db in
-            guard let old = try Row.fetchOne(db, sql: "SELECT * FROM model WHERE id = ?", arguments: [model.id]).map(Rows.model) else {
-                throw StoreError.notFound(what: "mô hình #\(model.id)")
-            }
-            let before = try Audit.snapshot(db, table: "model", where: "id = ?", [model.id])
+        return try audited("model", model.id, action: "update") { db in
+            let oldUnit = try Int64.fetchOne(db, sql: "SELECT unit_id FROM model WHERE id = ?", arguments: [model.id])
             try ModelWrites.update(model, db)
             let year = AppDatabase.today().year
             try CountQueries.refresh(unit: model.unitID, touching: ModelWrites.years(model), db, currentYear: year)
-            if old.unitID != model.unitID {
-                try CountQueries.refresh(unit: old.unitID, touching: [], db, currentYear: year)
+            if let oldUnit, oldUnit != model.unitID {
+                try CountQueries.refresh(unit: oldUnit, touching: [], db, currentYear: year)
             }
-            try Audit.record(db, officer: officer, action: "update", entity: "model", entityID: String(model.id), before: before,
-                             after: Audit.snapshot(db, table: "model", where: "id = ?", [model.id]))
-        }
+        }.auditID
     }
 
     /// Loại bỏ: a status with a date and a reason; the model and its history stay.
-    public func removeModel(_ id: Model.ID, on day: Day, reason: String) throws {
+    @discardableResult
+    public func removeModel(_ id: Model.ID, on day: Day, reason: String) throws -> AuditID {
         guard var m = try model(id: id) else { throw StoreError.notFound(what: "mô hình #\(id)") }
         m.removedOn = day
         m.removalReason = reason
-        try updateModel(m)
+        return try updateModel(m)
     }
 
-    public func recordEvaluation(_ e: Evaluation) throws {
+    @discardableResult
+    public func recordEvaluation(_ e: Evaluation) throws -> AuditID {
         try ensureValid(validator.check(e), "đánh giá \(e.year)")
-        let officer = officer
-        try write { db in
+        return try audited("evaluation", e.modelID, e.year) { db in
             guard let unit = try Int64.fetchOne(db, sql: "SELECT unit_id FROM model WHERE id = ?", arguments: [e.modelID]) else {
                 throw StoreError.notFound(what: "mô hình #\(e.modelID)")
             }
-            let key = "model_id = ? AND year = ?"
-            let before = try Audit.snapshot(db, table: "evaluation", where: key, [e.modelID, e.year])
             try db.execute(sql: """
                 INSERT INTO evaluation (model_id, year, effective, note) VALUES (?, ?, ?, ?)
                 ON CONFLICT (model_id, year) DO UPDATE SET effective = excluded.effective, note = excluded.note
                 """, arguments: [e.modelID, e.year, e.effective, VietnameseText.normalized(e.note)])
             try CountQueries.refresh(unit: unit, touching: [e.year], db, currentYear: AppDatabase.today().year)
-            try Audit.record(db, officer: officer, action: before == nil ? "add" : "update", entity: "evaluation",
-                             entityID: "\(e.modelID)/\(e.year)", before: before,
-                             after: Audit.snapshot(db, table: "evaluation", where: key, [e.modelID, e.year]))
-        }
+        }.auditID
     }
 
-    public func recordSurvey(_ s: SatisfactionSurvey, isDemo: Bool = false) throws {
+    @discardableResult
+    public func recordSurvey(_ s: SatisfactionSurvey, isDemo: Bool = false) throws -> AuditID {
         try ensureValid(validator.check(s), "khảo sát \(s.year)")
-        let officer = officer
-        try write { db in
-            let key = "unit_id = ? AND year = ?"
-            let before = try Audit.snapshot(db, table: "survey", where: key, [s.unitID, s.year])
-            try SurveyWrites.upsert(s, isDemo: isDemo, db)
-            try Audit.record(db, officer: officer, action: before == nil ? "add" : "update", entity: "survey",
-                             entityID: "\(s.unitID)/\(s.year)", before: before,
-                             after: Audit.snapshot(db, table: "survey", where: key, [s.unitID, s.year]))
-        }
+        return try audited("survey", s.unitID, s.year) { db in try SurveyWrites.upsert(s, isDemo: isDemo, db) }.auditID
     }
 
-    public func recordPlan(_ p: PlanAdoption, isDemo: Bool = false) throws {
+    @discardableResult
+    public func recordPlan(_ p: PlanAdoption, isDemo: Bool = false) throws -> AuditID {
         try ensureValid(validator.check(p), "kế hoạch \(p.year)")
-        let officer = officer
-        try write { db in
-            let key = "unit_id = ? AND year = ?"
-            let before = try Audit.snapshot(db, table: "plan_adoption", where: key, [p.unitID, p.year])
-            try SurveyWrites.upsert(p, isDemo: isDemo, db)
-            try Audit.record(db, officer: officer, action: before == nil ? "add" : "update", entity: "plan_adoption",
-                             entityID: "\(p.unitID)/\(p.year)", before: before,
-                             after: Audit.snapshot(db, table: "plan_adoption", where: key, [p.unitID, p.year]))
-        }
+        return try audited("plan_adoption", p.unitID, p.year) { db in try SurveyWrites.upsert(p, isDemo: isDemo, db) }.auditID
     }
 
-    public func addRecognition(_ r: Recognition) throws {
-        let officer = officer
+    @discardableResult
+    public func addRecognition(_ r: Recognition) throws -> Audited<Int64> {
         let validator = validator
-        try write { db in
+        return try audited(adding: "recognition") { db in
             guard let m = try Row.fetchOne(db, sql: "SELECT * FROM model WHERE id = ?", arguments: [r.modelID]).map(Rows.model) else {
                 throw StoreError.notFound(what: "mô hình #\(r.modelID)")
             }
@@ -142,31 +107,21 @@ extension AppDatabase {
             try db.execute(sql: "INSERT INTO recognition (model_id, level, decision_number, decided_on, issuer) VALUES (?, ?, ?, ?, ?)",
                            arguments: [r.modelID, r.level.rawValue, VietnameseText.normalized(r.decisionNumber), r.decidedOn?.iso,
                                        VietnameseText.normalized(r.issuer)])
-            let id = db.lastInsertedRowID
-            try Audit.record(db, officer: officer, action: "add", entity: "recognition", entityID: String(id), before: nil,
-                             after: Audit.snapshot(db, table: "recognition", where: "id = ?", [id]))
+            return db.lastInsertedRowID
         }
     }
 
-    public func updateTarget(_ t: Target) throws {
+    @discardableResult
+    public func updateTarget(_ t: Target) throws -> AuditID {
         try ensureValid(validator.check(t), t.code)
-        let officer = officer
-        try write { db in
-            let before = try Audit.snapshot(db, table: "target", where: "code = ?", [t.code])
-            try TargetRow.upsert(t, db)
-            try Audit.record(db, officer: officer, action: before == nil ? "add" : "update", entity: "target", entityID: t.code,
-                             before: before, after: Audit.snapshot(db, table: "target", where: "code = ?", [t.code]))
-        }
+        return try audited("target", t.code) { db in try TargetRow.upsert(t, db) }.auditID
     }
 
-    public func setSetting(_ key: Setting, _ value: String) throws {
-        let officer = officer
-        try write { db in
-            let before = try Audit.snapshot(db, table: "meta", where: "key = ?", [key.rawValue])
+    @discardableResult
+    public func setSetting(_ key: Setting, _ value: String) throws -> AuditID {
+        try audited("meta", key.rawValue) { db in
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key.rawValue, value])
-            try Audit.record(db, officer: officer, action: "update", entity: "meta", entityID: key.rawValue, before: before,
-                             after: Audit.snapshot(db, table: "meta", where: "key = ?", [key.rawValue]))
-        }
+        }.auditID
     }
 }
 

@@ -8,15 +8,33 @@
 public enum Truncation {
     public static let ellipsis = "…"
 
-    /// Keeps the start: "Nguyễn Thị…".
+    /// Keeps the start: "Nguyễn Thị…". Text that is too wide only by its
+    /// trailing spaces loses them, not a letter, and gets no "…".
     public static func end(_ text: String, width: Int) -> String {
         let text = Buffer.prepare(text)
         guard width > 0 else { return "" }
         guard CellWidth.of(text) > width else { return text }
+        guard isCut(text, width: width) else { return String(take(text, width: width)) }
+        return marked(text, width: width)
+    }
+
+    /// `text` (prepared) cut to `width` with "…" as its last cell, whether
+    /// or not it would fit: for a widget that knows more follows (the rest
+    /// of a message, parents of a breadcrumb).
+    static func marked(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
         var kept = take(text, width: width - 1)
         // "Nguyễn…" reads better than "Nguyễn …".
         while kept.last == " " { kept.removeLast() }
         return String(kept) + ellipsis
+    }
+
+    /// True when drawing `text` (prepared) in `width` columns loses more
+    /// than trailing spaces.
+    static func isCut(_ text: String, width: Int) -> Bool {
+        var visible = Substring(text)
+        while visible.last == " " { visible.removeLast() }
+        return CellWidth.of(String(visible)) > width
     }
 
     /// Keeps the end: "…Thị Ánh", for paths whose last part matters most.

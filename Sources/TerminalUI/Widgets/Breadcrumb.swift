@@ -1,8 +1,11 @@
+import Foundation
+
 /// Where the user is: "A › B › Cấp ba", the last item in `.focus`. When
-/// too long, leading items give way first ("… › B › Cấp ba"); with no room
-/// for any parent the last item stands alone, and if even it is too wide
-/// its start is cut ("…p ba"), because the current place is what the line
-/// is for.
+/// too long, leading items give way first ("… › B › Cấp ba"). Items left
+/// out always show as "…": with no room for "… › " the separator is
+/// squeezed ("…›Cấp ba"), and with none for that either the current item
+/// loses its start instead ("…p ba"), because the current place is what the
+/// line is for.
 public struct Breadcrumb: Hashable, Sendable {
     public var items: [String]
     public var separator: String
@@ -31,7 +34,13 @@ public struct Breadcrumb: Hashable, Sendable {
             let prefix = parts.isEmpty ? "" : parts.joined(separator: separator) + separator
             if CellWidth.of(Buffer.prepare(prefix)) + lastWidth <= width { return (prefix, last) }
         }
-        // No room even for "… › ": the current place, whole if it fits.
-        return ("", Truncation.start(last, width: width))
+        // No room for "… › ": the separator without its blanks ("…›").
+        let squeezed = Truncation.ellipsis + separator.trimmingCharacters(in: .whitespaces)
+        if !parents.isEmpty, CellWidth.of(Buffer.prepare(squeezed)) + lastWidth <= width { return (squeezed, last) }
+        // Nor that: the end of the current place, after a "…" that stands
+        // for what was left out.
+        let current = Buffer.prepare(last)
+        if parents.isEmpty { return ("", Truncation.start(current, width: width)) }
+        return ("", String(Truncation.marked(String(current.reversed()), width: width).reversed()))
     }
 }

@@ -45,6 +45,8 @@ public struct FormField: Hashable, Sendable {
     /// The label as drawn in `width` columns; the required mark survives truncation.
     func labelText(width: Int) -> String {
         guard isRequired else { return Truncation.end(label, width: width) }
+        // Too narrow for a letter and " *": "…*" still says both are there.
+        if width == 2, !label.isEmpty { return Truncation.ellipsis + "*" }
         return Truncation.end(label, width: max(0, width - 2)) + " *"
     }
 

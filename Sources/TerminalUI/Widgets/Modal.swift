@@ -70,7 +70,9 @@ public struct Modal: Hashable, Sendable {
             textRows = max(0, textRows - 2)
         }
         for (i, line) in lines.prefix(textRows).enumerated() {
-            buffer.write(line, x: inner.x, y: inner.y + i, width: inner.width, alignment: .left, role: textRole)
+            // Rows left out of a short panel: the last one shown ends on "…".
+            let text = i == textRows - 1 && lines.count > textRows ? Self.continued(line, width: inner.width) : line
+            buffer.write(text, x: inner.x, y: inner.y + i, width: inner.width, alignment: .left, role: textRole)
         }
     }
 
@@ -83,6 +85,11 @@ public struct Modal: Hashable, Sendable {
             column += buffer.write(choiceText(i), x: column, y: y, role: i == selected ? .focus : .normal,
                                    maxWidth: max(0, limit - column))
         }
+    }
+
+    /// `line` with "…" after it, or in its last cell when it fills the width.
+    private static func continued(_ line: String, width: Int) -> String {
+        CellWidth.of(line) < width ? line + Truncation.ellipsis : Truncation.marked(line, width: width)
     }
 
     private func choiceText(_ i: Int) -> String {

@@ -6,7 +6,8 @@
 ///     中文名…     9    75%
 ///
 /// Columns are separated by `columnSpacing` blanks and sized with `Layout`
-/// (fixed widths first, then fills). Text longer than its column ends in
+/// (fixed widths first, then fills), the sorted column widened to keep its
+/// title whole where the table has room. Text longer than its column ends in
 /// "…", measured in display columns. The table shows rows from `offset`,
 /// moved just enough that the selected row is on screen.
 public struct Table {
@@ -61,10 +62,18 @@ public struct Table {
     }
 
     /// Column x positions and widths for a table `width` columns wide.
+    ///
+    /// Sized with `Layout`, then the sorted column grows, if need be, to
+    /// hold its whole title and the sort indicator ("Hài lòng ▲"): first
+    /// into width no column uses, then taken a cell at a time from the
+    /// `.min` and `.fill` columns with the most to spare (never below their
+    /// minimum, nor a `.fill` column below its own title). Fixed and
+    /// percent columns keep their widths. Only when that is not enough is
+    /// the title cut, before the indicator.
     public func columnFrames(width: Int) -> [(x: Int, width: Int)] {
         let gaps = columnSpacing * max(0, columns.count - 1)
         var x = 0
-        return Layout.sizes(width - gaps, columns.map(\.width)).map { w in
+        return sizes(width - gaps).map { w in
             defer { x += w + columnSpacing }
             return (x, w)
         }
@@ -111,12 +120,54 @@ public struct Table {
         return Self.scrollOffset(selected: selected, current: offset, visibleRows: visibleRows, rowCount: rowCount)
     }
 
+    /// Column widths in `total` columns, the sorted one grown to fit its title.
+    private func sizes(_ total: Int) -> [Int] {
+        let total = max(0, total)
+        var sizes = Layout.sizes(total, columns.map(\.width))
+        guard let sort, sizes.indices.contains(sort.column) else { return sizes }
+        let c = sort.column
+        let needed = Self.width(Self.sortedTitle(columns[c].title, indicator: sort.indicator))
+        guard sizes[c] < needed else { return sizes }
+        let unused = total - sizes.reduce(0, +)
+        sizes[c] += min(unused, needed - sizes[c])
+        // What each flexible column can give without going below its floor.
+        let floors = columns.indices.map { i -> Int? in
+            guard i != c else { return nil }
+            switch columns[i].width {
+            case .min(let n): return max(0, n)
+            case .fill: return min(sizes[i], Self.width(columns[i].title))
+            case .fixed, .percent: return nil
+            }
+        }
+        while sizes[c] < needed {
+            // The most to spare gives first; on a tie, the later column.
+            var donor: Int?, most = 0
+            for i in columns.indices {
+                guard let floor = floors[i], sizes[i] - floor > 0, sizes[i] - floor >= most else { continue }
+                donor = i
+                most = sizes[i] - floor
+            }
+            guard let donor else { break }
+            sizes[donor] -= 1
+            sizes[c] += 1
+        }
+        return sizes
+    }
+
+    private static func sortedTitle(_ title: String, indicator: String) -> String { title + " " + indicator }
+
+    private static func width(_ text: String) -> Int { CellWidth.of(Buffer.prepare(text)) }
+
     /// A sorted column's title gives way before its indicator does, so the
-    /// sort stays visible in a narrow column: "Tên dà… ▲".
+    /// sort stays visible in a narrow column: "Tên dà… ▲", "…▲".
     private static func title(_ title: String, indicator: String, width: Int) -> String {
-        let full = title + " " + indicator
-        if CellWidth.of(Buffer.prepare(full)) <= width { return full }
-        if width < 3 { return indicator }
-        return Truncation.end(title, width: width - 2) + " " + indicator
+        let full = sortedTitle(title, indicator: indicator)
+        if Self.width(full) <= width { return full }
+        let indicatorWidth = Self.width(indicator)
+        if width >= indicatorWidth + 2 {
+            return Truncation.marked(Buffer.prepare(title), width: width - indicatorWidth - 1) + " " + indicator
+        }
+        if width >= indicatorWidth + 1 { return Truncation.ellipsis + indicator }
+        return indicator
     }
 }

@@ -21,16 +21,16 @@ struct Check: ParsableCommand {
             }
         }
         if problems.isEmpty {
-            Output.out(lang == .vi ? "Cơ sở dữ liệu “\(global.databasePath())”: không có lỗi." : "Database “\(global.databasePath())”: no problems found.")
+            Output.out(Words(lang).pick("Cơ sở dữ liệu “\(global.databasePath())”: không có lỗi.", "Database “\(global.databasePath())”: no problems found."))
             return
         }
-        Output.error(lang == .vi ? "“\(global.databasePath())” có \(problems.count) lỗi:" : "“\(global.databasePath())” has \(problems.count) problem(s):")
+        Output.error(Words(lang).pick("“\(global.databasePath())” có \(problems.count) lỗi:", "“\(global.databasePath())” has \(problems.count) problem(s):"))
         // SQLite lists every damaged cell; the first few say enough to act on.
         let integrity = problems.filter { $0.kind == .integrity }
         for p in problems.filter({ $0.kind != .integrity }) + integrity.prefix(3) { Output.note("  " + p.message(lang)) }
         if integrity.count > 3 {
-            Output.note(lang == .vi ? "  … và \(integrity.count - 3) chỗ hỏng khác. Hãy khôi phục từ bản sao lưu."
-                                    : "  … and \(integrity.count - 3) more damaged places. Restore from a backup.")
+            Output.note(Words(lang).pick("  … và \(integrity.count - 3) chỗ hỏng khác. Hãy khôi phục từ bản sao lưu.",
+                                         "  … and \(integrity.count - 3) more damaged places. Restore from a backup."))
         }
         throw ExitCode(ExitCodes.checkFailed)
     }

@@ -25,9 +25,8 @@ struct Demo: ParsableCommand {
             let path = try demoPath()
             let folder = try seedFolder()
             let summary = try DemoBuilder.rebuild(at: path, from: folder, officer: global.officerName)
-            let note = lang == .vi
-                ? "Đã dựng dữ liệu mẫu: \(path) (\(VietnameseNumber.integer(summary.total)) dòng từ \(folder.path))"
-                : "Demo database built: \(path) (\(summary.total) rows from \(folder.path))"
+            let note = Words(lang).pick("Đã dựng dữ liệu mẫu: \(path) (\(VietnameseNumber.integer(summary.total)) dòng từ \(folder.path))",
+                                        "Demo database built: \(path) (\(summary.total) rows from \(folder.path))")
             Output.note(note)
             if !noTUI {
                 try DashboardLauncher.run(db: try DashboardLauncher.open(path: path, options: dashboard, global: global), options: dashboard, global: global)
@@ -43,9 +42,8 @@ struct Demo: ParsableCommand {
         if global.db != nil || !FileManager.default.fileExists(atPath: main) { return main }
         if (try? DemoBuilder.mayReplace(main, officer: global.officerName)) == true { return main }
         let beside = ((main as NSString).deletingLastPathComponent as NSString).appendingPathComponent("demo.sqlite")
-        let note = global.language == .vi
-            ? "Cơ sở dữ liệu chính có dữ liệu thật nên không bị ghi đè; dữ liệu mẫu ở \(beside) (xem bằng --db \(beside))."
-            : "The main database holds real data and is left alone; the demo is at \(beside) (view it with --db \(beside))."
+        let note = Words(global.language).pick("Cơ sở dữ liệu chính có dữ liệu thật nên không bị ghi đè; dữ liệu mẫu ở \(beside) (xem bằng --db \(beside)).",
+                                               "The main database holds real data and is left alone; the demo is at \(beside) (view it with --db \(beside)).")
         Output.note(note)
         return beside
     }

@@ -36,7 +36,7 @@ struct Import: ParsableCommand {
                 throw error
             }
             let counts = summary.rows.sorted { $0.key < $1.key }.map { "\($0.key) \(VietnameseNumber.integer($0.value, lang))" }
-            Output.out((lang == .vi ? "Đã nạp: " : "Imported: ") + counts.joined(separator: ", "))
+            Output.out(Words(lang).pick("Đã nạp: ", "Imported: ") + counts.joined(separator: ", "))
         }
     }
 

@@ -21,12 +21,12 @@ struct Init: ParsableCommand {
             if FileManager.default.fileExists(atPath: path) {
                 // Opening checks it is dvk's; an existing database is left as it is.
                 _ = try global.openForReading()
-                Output.note(lang == .vi ? "Đã có cơ sở dữ liệu “\(path)”: giữ nguyên." : "Database “\(path)” already exists: left as it is.")
+                Output.note(Words(lang).pick("Đã có cơ sở dữ liệu “\(path)”: giữ nguyên.", "Database “\(path)” already exists: left as it is."))
                 return
             }
             _ = try global.open(create: true)
-            Output.note(lang == .vi ? "Đã tạo cơ sở dữ liệu “\(path)”. Thêm đơn vị bằng dvk (phím a) hoặc nạp CSV bằng dvk import DIR."
-                                    : "Created database “\(path)”. Add units in dvk (key a) or load CSV files with dvk import DIR.")
+            Output.note(Words(lang).pick("Đã tạo cơ sở dữ liệu “\(path)”. Thêm đơn vị bằng dvk (phím a) hoặc nạp CSV bằng dvk import DIR.",
+                                         "Created database “\(path)”. Add units in dvk (key a) or load CSV files with dvk import DIR."))
         }
     }
 }

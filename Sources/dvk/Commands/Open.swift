@@ -18,8 +18,8 @@ struct Open: ParsableCommand {
             // Without a terminal only the status table is printed: a read, so the file is opened read-only.
             if isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 {
                 let lang = global.language
-                Output.note(lang == .vi ? "dvk: không có màn hình terminal (đầu vào hoặc đầu ra đã chuyển hướng); in bảng tiến độ thay thế."
-                                        : "dvk: no terminal (input or output redirected); printing the status table instead.")
+                Output.note(Words(lang).pick("dvk: không có màn hình terminal (đầu vào hoặc đầu ra đã chuyển hướng); in bảng tiến độ thay thế.",
+                                             "dvk: no terminal (input or output redirected); printing the status table instead."))
                 try StatusPrinter(db: try global.openForReading(), lang: lang).print(unit: dashboard.unit, year: dashboard.year)
                 return
             }

@@ -61,7 +61,7 @@ struct Snapshot: ParsableCommand {
             let runner = EffectRunner(db: db, snapshots: writer, lang: lang)
             let model = Headless.dashboard(start: start, screen: Screen(slug: screen)!, size: Size(width: width, height: height),
                                            lang: lang, officer: global.officerName, runner: runner)
-            let job = Update.printJob(model.state)
+            let job = View.printJob(model.state)
             let header = writer.header(job, lang: lang)
             let text: String
             switch format {

@@ -3,7 +3,6 @@ import DVKApp
 import DVKCore
 import DVKStore
 import Foundation
-import TerminalUI
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,6 +41,6 @@ struct StatusPrinter {
         }
         let id = try UnitLookup.resolve(db: db, text: unit)
         guard let overview = try Overview.build(from: db, unit: id, year: year) else { throw LookupError.unitNotFound(unit ?? "") }
-        Output.out(StatusText.render(overview, lang: lang, dataAsOf: dataAsOf, clean: sanitize), terminator: "")
+        Output.out(StatusReport.text(overview, lang: lang, dataAsOf: dataAsOf), terminator: "")
     }
 }

@@ -49,8 +49,8 @@ enum DashboardLauncher {
                                           crashReports: CrashReporting(folder: (DatabaseFolder.of(db.path) as NSString).standardizingPath,
                                                                        language: lang == .vi ? .vietnamese : .english))
         } catch {
-            let note = lang == .vi ? "dvk: không mở được màn hình terminal (kiểm tra biến TERM); in bảng tiến độ thay thế."
-                : "dvk: cannot open the terminal screen (check TERM); printing the status table instead."
+            let note = Words(lang).pick("dvk: không mở được màn hình terminal (kiểm tra biến TERM); in bảng tiến độ thay thế.",
+                                        "dvk: cannot open the terminal screen (check TERM); printing the status table instead.")
             Output.note(note)
             try StatusPrinter(db: db, lang: lang).print(unit: options.unit, year: options.year)
             return
@@ -61,15 +61,15 @@ enum DashboardLauncher {
         state.isReadOnly = db.isReadOnly
         var model = Dashboard(state: state)
         model.start(perform: runner.perform)
-        if db.isReadOnly { model.state.message = lang == .vi ? "Chế độ chỉ đọc: không sửa được dữ liệu." : "Read-only: data cannot be changed." }
+        if db.isReadOnly { model.state.notice = .info(Words(lang).pick("Chế độ chỉ đọc: không sửa được dữ liệu.", "Read-only: data cannot be changed.")) }
         var program = Program(model: model, terminal: terminal, perform: runner.perform)
         // SQLite reads damaged pages without complaint until it trips on
         // one: check the whole file once, off the key loop, and say so.
         let inbox = program.inbox
         Thread.detachNewThread {
             if (try? db.quickCheck()) == false {
-                inbox.post(.failed(lang == .vi ? "Cơ sở dữ liệu có trang bị hỏng: số liệu có thể sai. Thoát và chạy dvk check, rồi khôi phục từ bản sao lưu."
-                                               : "The database has damaged pages: figures may be wrong. Quit, run dvk check, then restore a backup."))
+                inbox.post(.failed(Words(lang).pick("Cơ sở dữ liệu có trang bị hỏng: số liệu có thể sai. Thoát và chạy dvk check, rồi khôi phục từ bản sao lưu.",
+                                                    "The database has damaged pages: figures may be wrong. Quit, run dvk check, then restore a backup.")))
             }
         }
         try program.run()

@@ -28,18 +28,18 @@ extension LookupError {
 enum FileMessage {
     static func describe(_ e: CocoaError, _ lang: Language) -> String {
         let path = (e.userInfo[NSFilePathErrorKey] as? String) ?? e.userInfo["NSURL"].map { "\($0)" } ?? "?"
-        let vi = lang == .vi
+        let w = Words(lang)
         switch e.code {
         case .fileNoSuchFile, .fileReadNoSuchFile:
-            return vi ? "không có tệp hoặc thư mục “\(path)”." : "no such file or folder “\(path)”."
+            return w.pick("không có tệp hoặc thư mục “\(path)”.", "no such file or folder “\(path)”.")
         case .fileWriteNoPermission, .fileReadNoPermission:
-            return vi ? "không có quyền ghi/đọc “\(path)”." : "no permission to use “\(path)”."
+            return w.pick("không có quyền ghi/đọc “\(path)”.", "no permission to use “\(path)”.")
         case .fileWriteOutOfSpace:
-            return vi ? "hết chỗ trên đĩa khi ghi “\(path)”." : "the disk is full writing “\(path)”."
+            return w.pick("hết chỗ trên đĩa khi ghi “\(path)”.", "the disk is full writing “\(path)”.")
         case .fileWriteInvalidFileName, .fileReadInvalidFileName:
-            return vi ? "tên tệp “\(path)” không hợp lệ hoặc quá dài." : "the file name “\(path)” is invalid or too long."
+            return w.pick("tên tệp “\(path)” không hợp lệ hoặc quá dài.", "the file name “\(path)” is invalid or too long.")
         default:
-            return vi ? "không ghi/đọc được “\(path)” (\(e.code.rawValue))." : "cannot use “\(path)” (\(e.code.rawValue))."
+            return w.pick("không ghi/đọc được “\(path)” (\(e.code.rawValue)).", "cannot use “\(path)” (\(e.code.rawValue)).")
         }
     }
 }

@@ -108,17 +108,17 @@ enum UserError: Error {
     }
 
     func message(_ lang: Language) -> String {
-        let vi = lang == .vi
+        let w = Words(lang)
         switch self {
         case .noSeeds:
-            return vi ? "không tìm thấy thư mục seeds/ (dùng --seeds DIR hoặc chạy từ thư mục dự án)." : "seeds/ folder not found (use --seeds DIR or run from the project folder)."
+            return w.pick("không tìm thấy thư mục seeds/ (dùng --seeds DIR hoặc chạy từ thư mục dự án).", "seeds/ folder not found (use --seeds DIR or run from the project folder).")
         case let .notADemoDatabase(p):
-            return vi ? "“\(p)” là cơ sở dữ liệu thật, không phải dữ liệu mẫu: dvk demo không ghi đè nó. Dùng --db với tệp khác."
-                : "“\(p)” holds real data, not the demo: dvk demo will not overwrite it. Use --db with another file."
+            return w.pick("“\(p)” là cơ sở dữ liệu thật, không phải dữ liệu mẫu: dvk demo không ghi đè nó. Dùng --db với tệp khác.",
+                          "“\(p)” holds real data, not the demo: dvk demo will not overwrite it. Use --db with another file.")
         case let .badOption(option, why):
             return "\(option): \(why)"
         case let .toolMissing(t):
-            return vi ? "cần chương trình “\(t)” (apt-get install \(t))." : "needs the “\(t)” program (apt-get install \(t))."
+            return w.pick("cần chương trình “\(t)” (apt-get install \(t)).", "needs the “\(t)” program (apt-get install \(t)).")
         }
     }
 }

@@ -15,4 +15,4 @@ let helpLanguage: Language = {
 }()
 
 /// Help text in the help language.
-func help(_ vi: String, _ en: String) -> String { helpLanguage == .vi ? vi : en }
+func help(_ vi: String, _ en: String) -> String { Words(helpLanguage).pick(vi, en) }

@@ -58,22 +58,22 @@ enum OutputError: Error {
     case cannotWrite(String, Int32)
 
     func message(_ lang: Language) -> String {
-        let vi = lang == .vi
+        let w = Words(lang)
         switch self {
         case let .wouldOverwriteDatabase(p):
-            return vi ? "“\(p)” là tệp cơ sở dữ liệu: không ghi bản in đè lên nó; chọn tên tệp khác." : "“\(p)” is the database: a snapshot is not written over it; choose another file."
+            return w.pick("“\(p)” là tệp cơ sở dữ liệu: không ghi bản in đè lên nó; chọn tên tệp khác.", "“\(p)” is the database: a snapshot is not written over it; choose another file.")
         case let .cannotWrite(p, code):
             let reason: String
             switch code {
-            case ENOENT: reason = vi ? "thư mục chứa tệp không tồn tại" : "the folder does not exist"
-            case EISDIR: reason = vi ? "đây là một thư mục" : "it is a folder"
-            case EACCES, EPERM: reason = vi ? "không có quyền ghi" : "no permission to write"
-            case ENOSPC: reason = vi ? "hết chỗ trên đĩa" : "the disk is full"
-            case ENAMETOOLONG: reason = vi ? "tên tệp quá dài" : "the file name is too long"
-            case EROFS: reason = vi ? "ổ đĩa chỉ cho phép đọc" : "the disk is read-only"
+            case ENOENT: reason = w.pick("thư mục chứa tệp không tồn tại", "the folder does not exist")
+            case EISDIR: reason = w.pick("đây là một thư mục", "it is a folder")
+            case EACCES, EPERM: reason = w.pick("không có quyền ghi", "no permission to write")
+            case ENOSPC: reason = w.pick("hết chỗ trên đĩa", "the disk is full")
+            case ENAMETOOLONG: reason = w.pick("tên tệp quá dài", "the file name is too long")
+            case EROFS: reason = w.pick("ổ đĩa chỉ cho phép đọc", "the disk is read-only")
             default: reason = String(cString: strerror(code))
             }
-            return vi ? "không ghi được “\(p)”: \(reason)." : "cannot write “\(p)”: \(reason)."
+            return w.pick("không ghi được “\(p)”: \(reason).", "cannot write “\(p)”: \(reason).")
         }
     }
 }

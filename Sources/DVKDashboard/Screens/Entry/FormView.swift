@@ -5,7 +5,7 @@ import TerminalUI
 enum FormView {
     static func frame(_ f: FormState, _ body: Rect) -> Rect {
         // One line a field, one more under each error and under the focused field's hint.
-        let extra = f.errors.values.count + (f.focusedField?.hint != nil || f.focusedField.map(isChoice) == true ? 1 : 0)
+        let extra = f.errors.values.count + (f.focusedField?.hint != nil || f.focusedField.map(isChoice) == true ? 1 : 0) + (f.note == nil ? 0 : 1)
         let height = min(body.height, f.fields.count + extra + 2)
         return body.centered(width: min(body.width - 2, 92), height: height)
     }
@@ -16,10 +16,10 @@ enum FormView {
             switch spec.kind {
             case .choice:
                 return FormField(label: spec.label, value: f.choice(spec.key)?.label ?? "", kind: .choice, isFocused: focused,
-                                 isRequired: spec.required, error: f.errors[spec.key], hint: focused ? Texts(s.lang).choiceHint : nil)
+                                 isRequired: spec.required, error: f.errors[spec.key], hint: focused ? s.texts.choiceHint : nil)
             case .toggle:
                 let on = f.toggles[spec.key] ?? false
-                return FormField(label: spec.label, value: on ? Texts(s.lang).words.yes : Texts(s.lang).words.no,
+                return FormField(label: spec.label, value: on ? s.texts.words.yes : s.texts.words.no,
                                  kind: .toggle(isOn: on), isFocused: focused, isRequired: spec.required, error: f.errors[spec.key])
             default:
                 return FormField(label: spec.label, input: f.inputs[spec.key] ?? TextInput(""), isFocused: focused,
@@ -29,14 +29,18 @@ enum FormView {
         return Form(fields: fields, maxLabelWidth: 26, maxBoxWidth: 56)
     }
 
-    static func render(_ s: AppState, into b: inout Buffer, body: Rect) {
-        guard let f = s.form else { return }
-        let t = Texts(s.lang)
+    static func render(_ f: FormState, _ s: AppState, into b: inout Buffer, body: Rect) {
+        let t = s.texts
         let area = frame(f, body)
         b.fill(area)
         let panel = Panel(title: f.title, isFocused: true)
         panel.render(into: &b, area: area)
-        let inner = panel.inner(of: area).inset(dx: 1, dy: 0)
+        var inner = panel.inner(of: area).inset(dx: 1, dy: 0)
+        if let note = f.note {
+            // Saving replaces a stored record: said before any field, never after.
+            b.write("⚠ " + note, x: inner.x, y: inner.y, role: .atRisk, maxWidth: inner.width)
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
+        }
         form(f, s).render(into: &b, area: inner)
         if let list = f.picking, let spec = f.focusedField {
             let popup = body.centered(width: min(body.width - 8, 60), height: min(body.height - 2, 16))
@@ -60,13 +64,14 @@ enum FormView {
     }
 
     /// Where the terminal cursor goes: in the focused text field or the pick list's filter.
-    static func cursor(_ s: AppState, body: Rect) -> Point? {
-        guard let f = s.form, f.question == nil else { return nil }
+    static func cursor(_ f: FormState, _ s: AppState, body: Rect) -> Point? {
+        guard f.question == nil else { return nil }
         if let list = f.picking {
             let popup = body.centered(width: min(body.width - 8, 60), height: min(body.height - 2, 16))
-            return list.cursorPosition(in: popup, filterLabel: Texts(s.lang).pick("Lọc: ", "Filter: "))
+            return list.cursorPosition(in: popup, filterLabel: s.texts.pick("Lọc: ", "Filter: "))
         }
-        let inner = Panel().inner(of: frame(f, body)).inset(dx: 1, dy: 0)
+        var inner = Panel().inner(of: frame(f, body)).inset(dx: 1, dy: 0)
+        if f.note != nil { inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1)) }
         return form(f, s).cursorPosition(in: inner)
     }
 }

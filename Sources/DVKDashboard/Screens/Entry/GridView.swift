@@ -10,9 +10,8 @@ enum GridView {
         return [4, title, 12, 9, 12, 10]
     }
 
-    static func render(_ s: AppState, into b: inout Buffer, body: Rect) {
-        guard let g = s.grid else { return }
-        let t = Texts(s.lang)
+    static func render(_ g: GridState, _ s: AppState, into b: inout Buffer, body: Rect) {
+        let t = s.texts
         b.fill(body)
         let panel = Panel(title: t.pick("Nhập nhanh: \(g.unit.name) · năm \(g.year)", "Fast entry: \(g.unit.name) · \(g.year)"), isFocused: true)
         panel.render(into: &b, area: body)
@@ -59,8 +58,8 @@ enum GridView {
         }
     }
 
-    static func cursor(_ s: AppState, body: Rect) -> Point? {
-        guard let g = s.grid, g.question == nil, g.column == 0 || g.column == 3 else { return nil }
+    static func cursor(_ g: GridState, _ s: AppState, body: Rect) -> Point? {
+        guard g.question == nil, g.column == 0 || g.column == 3 else { return nil }
         let inner = Panel().inner(of: body).inset(dx: 1, dy: 0)
         let widths = columnWidths(inner.width)
         let visible = max(1, (inner.height - 2) / 2)

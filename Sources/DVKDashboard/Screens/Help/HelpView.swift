@@ -1,11 +1,13 @@
 import DVKCore
 import TerminalUI
 
-/// Trợ giúp: the normal-mode key table, the same table the key bar shows.
+/// Trợ giúp: the current screen's key table, the same table the key bar shows.
 enum HelpView {
     static func render(_ s: AppState, into b: inout Buffer, area: Rect) {
-        let t = Texts(s.lang)
-        HelpOverlay(title: t.pick("Trợ giúp: phím tắt", "Help: keys"), keyMap: KeyTables.normal(s.lang),
+        let t = s.texts
+        var normal = s
+        normal.mode = .normal
+        HelpOverlay(title: t.pick("Trợ giúp: phím của màn hình ", "Help: keys of the screen ") + s.screen.id.title(s.lang), keyMap: Keys.table(normal),
                     footer: t.pick("✓ Đạt · ▲ Gần đạt (≥ 80% mục tiêu) · ✗ Chưa đạt · – Chưa có số liệu",
                                    "✓ Met · ▲ At risk (≥ 80% of goal) · ✗ Behind · – No data"))
             .render(into: &b, area: area)

@@ -3,28 +3,16 @@ import TerminalUI
 
 /// Mô hình: the models under the current unit, a window at a time, with
 /// filters, a tone-insensitive search and a detail pane for the selected one.
+extension ModelsState {
+    func render(_ app: AppState, into b: inout Buffer, area: Rect) { ModelsView.render(self, app, into: &b, area: area) }
+}
+
 enum ModelsView {
-    /// Side by side from this width; stacked below it.
-    static let sideBySideWidth = 110
-    static let detailWidth = 42
-    static let detailHeight = 9
 
-    static func split(_ body: Rect, _ size: Size) -> (table: Rect, detail: Rect) {
-        let list = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 1))
-        if size.width >= sideBySideWidth {
-            let parts = Layout.horizontal(list, [.fill(1), .fixed(detailWidth)])
-            return (parts[0], parts[1])
-        }
-        let parts = Layout.vertical(list, [.fill(1), .fixed(detailHeight)])
-        return (parts[0], parts[1])
-    }
-
-    static func tableArea(_ body: Rect, _ size: Size) -> Rect { split(body, size).table }
-
-    static func render(_ s: AppState, into b: inout Buffer, area: Rect) {
-        let t = Texts(s.lang)
-        b.write(summary(s, t), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
-        let (tableRect, detailRect) = split(area, s.size)
+    static func render(_ ms: ModelsState, _ s: AppState, into b: inout Buffer, area: Rect) {
+        let t = s.texts
+        b.write(summary(ms, s, t), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        let (tableRect, detailRect) = ModelsState.split(area, s.size)
         let fieldNames = Dictionary(uniqueKeysWithValues: (s.overview?.fields ?? []).map { ($0.code, t.words.fieldShort($0.code)) })
         let columns = [
             TableColumn(t.pick("Tên mô hình", "Model"), width: .min(20)),
@@ -32,35 +20,37 @@ enum ModelsView {
             TableColumn(t.pick("LV", "Fld"), width: 5),
             TableColumn(t.pick("Năm \(s.location.year)", "In \(s.location.year)"), width: 15),
         ]
-        let page = s.models.page
+        let page = ms.page
         let rows = (page?.rows ?? []).map { r -> [TableCell] in
             let mark = r.model.kind == .individual ? "★ " : ""
             return [TableCell(mark + r.model.title), TableCell(r.unitName, role: .muted), TableCell(fieldNames[r.model.fieldCode] ?? r.model.fieldCode),
                     TableCell(t.modelStatus(r.status), role: StatusStyle.role(r.status))]
         }
         let source = TableWindow(rowCount: page?.total ?? 0, start: page?.query.offset ?? 0, rows: rows)
-        Table(columns: columns, source: source, selected: (page?.total ?? 0) > 0 ? s.models.selected : nil, offset: s.models.offset,
+        Table(columns: columns, source: source, selected: (page?.total ?? 0) > 0 ? ms.selected : nil, offset: ms.offset,
+              sort: TableSort(column: ms.sort.rawValue, direction: ms.descending ? .descending : .ascending),
               placeholder: page == nil ? t.loading : t.noModels)
             .render(into: &b, area: tableRect)
-        detail(s, t, &b, detailRect)
+        detail(ms, s, t, &b, detailRect)
     }
 
-    static func summary(_ s: AppState, _ t: Texts) -> String {
-        var parts = [t.pick("\(VietnameseNumber.integer(s.models.page?.total ?? 0, s.lang)) mô hình, điển hình (★)",
-                            "\(VietnameseNumber.integer(s.models.page?.total ?? 0, s.lang)) models, exemplars (★)")]
-        let field = s.models.fieldCode.flatMap { code in s.overview?.fields.first { $0.code == code }?.name(s.lang) }
+    static func summary(_ ms: ModelsState, _ s: AppState, _ t: Texts) -> String {
+        let total = VietnameseNumber.integer(ms.page?.total ?? 0, s.lang)
+        var parts = [t.pick("\(total) mô hình, điển hình (★)", "\(total) models, exemplars (★)")]
+        let field = ms.fieldCode.flatMap { code in s.overview?.fields.first { $0.code == code }?.name(s.lang) }
         parts.append(t.pick("lĩnh vực [f]: ", "field [f]: ") + (field ?? t.all))
-        parts.append(t.pick("loại [t]: ", "kind [t]: ") + (s.models.kind.map(t.kind) ?? t.all))
-        parts.append(t.pick("đánh giá [e]: ", "result [e]: ") + (s.models.status.map(t.modelStatus) ?? t.all))
-        if !s.models.search.isEmpty { parts.append(t.pick("tìm: ", "find: ") + "“\(s.models.search)”") }
+        parts.append(t.pick("loại [t]: ", "kind [t]: ") + (ms.kind.map(t.kind) ?? t.all))
+        parts.append(t.pick("đánh giá [e]: ", "result [e]: ") + (ms.status.map(t.modelStatus) ?? t.all))
+        parts.append(t.pick("xếp [s]: ", "sort [s]: ") + t.modelSortName(ms.sort) + (ms.descending ? " ▼" : " ▲"))
+        if !ms.searchText.isEmpty { parts.append(t.pick("tìm: ", "find: ") + "“\(ms.searchText)”") }
         return parts.joined(separator: " · ")
     }
 
-    static func detail(_ s: AppState, _ t: Texts, _ b: inout Buffer, _ area: Rect) {
+    static func detail(_ ms: ModelsState, _ s: AppState, _ t: Texts, _ b: inout Buffer, _ area: Rect) {
         let panel = Panel(title: t.pick("Chi tiết", "Details"))
         panel.render(into: &b, area: area)
         let inner = panel.inner(of: area).inset(dx: 1, dy: 0)
-        guard let d = s.models.detail else { return }
+        guard let d = ms.detail else { return }
         var lines: [(String, StyleRole)] = []
         let m = d.model
         let field = s.overview?.fields.first { $0.code == m.fieldCode }?.name(s.lang) ?? m.fieldCode

@@ -4,19 +4,24 @@ import TerminalUI
 /// Tổng quan: one line per target (value, goal, gauge, status), the spread
 /// of effective models across fields, the trend over the phase, and what
 /// needs attention.
+extension OverviewState {
+    func render(_ app: AppState, into b: inout Buffer, area: Rect) { OverviewView.render(self, app, into: &b, area: area) }
+}
+
 enum OverviewView {
-    static func render(_ s: AppState, into b: inout Buffer, area: Rect) {
-        let t = Texts(s.lang)
+
+    static func render(_ os: OverviewState, _ s: AppState, into b: inout Buffer, area: Rect) {
+        let t = s.texts
         guard let o = s.overview else {
             b.write(s.isLoading ? t.loading : t.noData, x: area.x + 2, y: area.y + 1, role: .muted)
             return
         }
-        let rows = Layout.vertical(area, [.fixed(o.unit.targets.count + 3), .fixed(7), .fill(1)])
+        let rows = OverviewState.rows(o, area)
         targets(o, s, t, &b, rows[0])
         let charts = Layout.horizontal(rows[1], [.percent(50), .fill(1)])
         fields(o, s, t, &b, charts[0])
         trend(o, s, t, &b, charts[1])
-        alerts(o, s, t, &b, rows[2])
+        alerts(o, os, s, t, &b, rows[2])
     }
 
     static func targets(_ o: Overview, _ s: AppState, _ t: Texts, _ b: inout Buffer, _ area: Rect) {
@@ -85,23 +90,30 @@ enum OverviewView {
         }
     }
 
-    static func alerts(_ o: Overview, _ s: AppState, _ t: Texts, _ b: inout Buffer, _ area: Rect) {
-        let panel = Panel(title: "\(t.words.alerts) (\(o.alerts.count))")
-        panel.render(into: &b, area: area)
+    /// Every unit behind or at risk, with its reason; scrolls, and Enter opens the unit.
+    static func alerts(_ o: Overview, _ os: OverviewState, _ s: AppState, _ t: Texts, _ b: inout Buffer, _ area: Rect) {
+        var title = "\(t.words.alerts) (\(VietnameseNumber.integer(o.alerts.count, s.lang)))"
+        let panel = Panel(title: title)
         let inner = panel.inner(of: area).inset(dx: 1, dy: 0)
+        if o.alerts.count > inner.height, inner.height > 0 {
+            // The position says there is more below, as a scroll bar would.
+            title += " · " + t.pick("dòng ", "row ") + "\(os.selected + 1)/\(o.alerts.count) · ↑↓"
+        }
+        Panel(title: title).render(into: &b, area: area)
         if o.alerts.isEmpty {
             b.write(t.nothingToFlag, x: inner.x, y: inner.y, role: .muted)
             return
         }
-        for (i, alert) in o.alerts.enumerated() where i < inner.height {
-            let glyph: String
-            if case .mismatch = alert { glyph = "!" } else { glyph = Words.glyph(alert.status) }
-            b.write("\(glyph) \(alert.text(s.lang))", x: inner.x, y: inner.y + i, role: StatusStyle.role(alert.status), maxWidth: inner.width)
-        }
-        if o.alerts.count > inner.height, inner.height > 0 {
-            let more = s.lang == .vi ? "… và \(o.alerts.count - inner.height + 1) mục nữa" : "… and \(o.alerts.count - inner.height + 1) more"
-            b.fill(Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1))
-            b.write(more, x: inner.x, y: inner.maxY - 1, role: .muted)
+        for (row, index) in (os.offset..<min(o.alerts.count, os.offset + inner.height)).enumerated() {
+            let alert = o.alerts[index]
+            // A published total that does not add up is not a status: it gets its own mark.
+            let isMismatch = alert.reasons.contains { if case .mismatch = $0 { true } else { false } }
+            let glyph = isMismatch ? "!" : Words.glyph(alert.status)
+            let isSelected = index == os.selected
+            let line = Rect(x: inner.x - 1, y: inner.y + row, width: inner.width + 2, height: 1)
+            if isSelected { b.fill(line, role: .selected) }
+            b.write("\(glyph) \(alert.text(s.lang))", x: inner.x, y: inner.y + row,
+                    role: isSelected ? .selected : StatusStyle.role(alert.status), maxWidth: inner.width)
         }
     }
 }

@@ -3,15 +3,17 @@ import TerminalUI
 
 /// Đơn vị: the units below the current one, one row each, with the models
 /// gauge against the goal, per-field counts, satisfaction, plan and status.
-enum UnitsView {
-    static func tableArea(_ body: Rect) -> Rect {
-        Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 1))
-    }
+extension UnitsState {
+    func render(_ app: AppState, into b: inout Buffer, area: Rect) { UnitsView.render(self, app, into: &b, area: area) }
+}
 
-    static func render(_ s: AppState, into b: inout Buffer, area: Rect) {
-        let t = Texts(s.lang)
-        let kids = s.visibleChildren
-        b.write(summary(s, t, total: s.overview?.children.count ?? 0, shown: kids.count), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+enum UnitsView {
+
+    static func render(_ u: UnitsState, _ s: AppState, into b: inout Buffer, area: Rect) {
+        let t = s.texts
+        let kids = u.visible(s.overview)
+        let selected = u.cursor.index(in: kids.map(\.unit.id))
+        b.write(summary(u, s, t, selected: selected, total: s.overview?.children.count ?? 0, shown: kids.count), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
         let fields = (s.overview?.fields ?? []).sorted { $0.sortOrder < $1.sortOrder }
         let wide = area.width >= 140
         // Below 120 columns the four field counts share one cell: “3·2·2·3”.
@@ -20,11 +22,11 @@ enum UnitsView {
         if wide { columns.append(TableColumn(t.words.kindHeader, width: 10)) }
         let gaugeColumn = columns.count
         columns.append(TableColumn(t.words.effective, width: wide ? 24 : (splitFields ? 18 : 14)))
-        columns.append(TableColumn(splitFields ? t.words.pending : t.pick("Chờ", "Pnd"), width: splitFields ? 6 : 4, alignment: .right))
+        columns.append(TableColumn(splitFields ? t.words.pending : t.pick("Chờ", "Pend"), width: splitFields ? 6 : 4, alignment: .right))
         if splitFields {
             for f in fields { columns.append(TableColumn(t.words.fieldShort(f.code), width: 5, alignment: .right)) }
         } else {
-            columns.append(TableColumn(fields.map { String(t.words.fieldShort($0.code).prefix(2)) }.joined(separator: "·"), width: 11))
+            columns.append(TableColumn(fields.map { t.words.fieldInitials($0.code) }.joined(separator: "·"), width: 11))
         }
         columns.append(TableColumn(t.words.satisfaction, width: 8, alignment: .right))
         columns.append(TableColumn(splitFields ? t.words.plan : t.pick("KH", "Plan"), width: splitFields ? 8 : 5, alignment: .right))
@@ -56,7 +58,7 @@ enum UnitsView {
             return cells
         }
         let sortColumn: Int? = {
-            switch s.units.sort {
+            switch u.sort {
             case .name: return 0
             case .effective: return gaugeColumn
             case .pending: return gaugeColumn + 1
@@ -64,23 +66,23 @@ enum UnitsView {
             case .status: return columns.count - 1
             }
         }()
-        let table = Table(columns: columns, source: rows, selected: kids.isEmpty ? nil : s.units.selected, offset: s.units.offset,
-                          sort: sortColumn.map { TableSort(column: $0, direction: s.units.descending ? .descending : .ascending) },
+        let table = Table(columns: columns, source: rows, selected: kids.isEmpty ? nil : selected, offset: u.cursor.offset,
+                          sort: sortColumn.map { TableSort(column: $0, direction: u.descending ? .descending : .ascending) },
                           placeholder: (s.overview?.children.isEmpty ?? true) ? t.noUnits : t.noMatch)
-        let tableRect = tableArea(area)
+        let tableRect = UnitsState.tableArea(area)
         table.render(into: &b, area: tableRect)
         // The models column is a gauge against the goal, drawn over the table's empty cell.
         let frame = table.columnFrames(width: tableRect.width)[gaugeColumn]
         for index in table.visibleRange(in: tableRect) {
             let c = kids[index]
-            let y = tableRect.y + 1 + index - s.units.offset
+            let y = tableRect.y + 1 + index - u.cursor.offset
             let cell = Rect(x: tableRect.x + frame.x, y: y, width: frame.width, height: 1)
             if let g = gauge(c, s.lang) {
                 g.render(into: &b, area: cell)
             } else {
                 // No models target here (an agency): just the count.
                 let n = VietnameseNumber.integer(c.models.effective, s.lang)
-                b.write(n, x: cell.maxX - CellWidth.of(n), y: y, role: index == s.units.selected ? .selected : .normal)
+                b.write(n, x: cell.maxX - CellWidth.of(n), y: y, role: index == selected ? .selected : .normal)
             }
         }
     }
@@ -97,12 +99,12 @@ enum UnitsView {
         return g
     }
 
-    static func summary(_ s: AppState, _ t: Texts, total: Int, shown: Int) -> String {
+    static func summary(_ u: UnitsState, _ s: AppState, _ t: Texts, selected: Int, total: Int, shown: Int) -> String {
         var parts = ["\(t.words.children): \(VietnameseNumber.integer(shown, s.lang))" + (shown == total ? "" : "/\(VietnameseNumber.integer(total, s.lang))")]
-        if shown > 0 { parts.append(t.pick("dòng ", "row ") + "\(s.units.selected + 1)/\(shown)") }
-        parts.append(t.pick("sắp xếp: ", "sort: ") + t.sortName(s.units.sort) + (s.units.descending ? " ▼" : " ▲"))
-        if let f = s.units.statusFilter { parts.append(t.pick("lọc: ", "filter: ") + t.words.status(f)) }
-        if !s.units.search.isEmpty { parts.append(t.pick("tìm: ", "find: ") + "“\(s.units.search)”") }
+        if shown > 0 { parts.append(t.pick("dòng ", "row ") + "\(selected + 1)/\(shown)") }
+        parts.append(t.pick("sắp xếp: ", "sort: ") + t.sortName(u.sort) + (u.descending ? " ▼" : " ▲"))
+        if let f = u.statusFilter { parts.append(t.pick("lọc: ", "filter: ") + t.words.status(f)) }
+        if !u.searchText.isEmpty { parts.append(t.pick("tìm: ", "find: ") + "“\(u.searchText)”") }
         return parts.joined(separator: " · ")
     }
 }

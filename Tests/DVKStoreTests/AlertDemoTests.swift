@@ -1,0 +1,102 @@
+import DVKCore
+import Foundation
+import Testing
+@testable import DVKStore
+
+/// The overview's alert list on the demo data (the seeds folder): every unit
+/// behind or at risk, with its reasons, in the overview and in `dvk status`.
+@Suite struct AlertDemoTests {
+    private static func demo() throws -> AppDatabase {
+        let db = try AppDatabase.inMemory()
+        _ = try db.importFolder(Fixture.seedsFolder)
+        return db
+    }
+
+    /// The units of `top`'s subtree (itself left out) whose overall status is behind or at risk.
+    private static func failing(_ snap: ProgressSnapshot, under top: OrgUnit.ID) -> Set<OrgUnit.ID> {
+        Set(snap.tree.descendants(of: top).filter { id in
+            guard let s = snap.progress[id]?.overallStatus else { return false }
+            return s == .behind || s == .atRisk
+        })
+    }
+
+    private static func unitAlerts(_ o: Overview) -> [Alert] {
+        o.alerts.filter { !$0.isMismatch }
+    }
+
+    @Test(arguments: [2023, 2024, 2025])
+    func everyFailingUnitOfTheProvinceIsListed(year: Int) throws {
+        let db = try Self.demo()
+        let yenBai = try #require(try db.findUnits("Tỉnh Yên Bái").first)
+        let snap = try ProgressSnapshot.build(from: db, year: year)
+        let o = try #require(Overview.make(from: snap, unit: yenBai.id))
+        let listed = Self.unitAlerts(o)
+        let failing = Self.failing(snap, under: yenBai.id)
+        #expect(listed.count == failing.count)
+        #expect(Set(listed.compactMap { $0.unit?.id }) == failing)
+        // Mismatches come on top of the units, none dropped.
+        #expect(o.alerts.count == failing.count + o.mismatches.count)
+        #expect(failing.count > 5)
+    }
+
+    @Test func vanChan2025ListsItsSevenCommunesBehindOnModels() throws {
+        let db = try Self.demo()
+        let vanChan = try #require(try db.findUnits("van chan").first)
+        let snap = try ProgressSnapshot.build(from: db, year: 2025)
+        let o = try #require(Overview.make(from: snap, unit: vanChan.id))
+        let models = try #require(o.unit.progress(for: .effectiveModelsPerUnit))
+        // The communes that miss the models target, by count or by spread…
+        let missing = o.children.filter { c in
+            c.progress(for: .effectiveModelsPerUnit).map { $0.applicable && ($0.status == .behind || $0.status == .atRisk) } ?? false
+        }
+        #expect(missing.count == models.unitsJudged - models.unitsMeeting)
+        // …are all listed, with the count or the field that is short.
+        for c in missing {
+            let a = try #require(o.alerts.first { $0.unit?.id == c.unit.id }, "\(c.unit.name) not listed")
+            let text = a.text(.vi)
+            #expect(text.contains("mô hình hiệu quả") || text.contains("(tối thiểu)"), "\(text)")
+            #expect(a.status == c.overallStatus)
+        }
+        #expect(Self.unitAlerts(o).count == Self.failing(snap, under: vanChan.id).count)
+    }
+
+    @Test func aFieldShortfallAndAMissingPlanSayWhy() throws {
+        let db = try Self.demo()
+        let vanChan = try #require(try db.findUnits("van chan").first)
+        let o = try #require(try Overview.build(from: db, unit: vanChan.id, year: 2025))
+        // Enough models, one field under its minimum: the field is named, not “12/10”.
+        let short = try #require(o.children.first { c in
+            guard let t = c.progress(for: .effectiveModelsPerUnit), let v = t.value else { return false }
+            return v >= t.threshold && !t.fieldsShort.isEmpty
+        })
+        let a = try #require(o.alerts.first { $0.unit?.id == short.unit.id })
+        #expect(a.text(.vi).contains("lĩnh vực "))
+        #expect(a.text(.vi).contains("(tối thiểu)"))
+        #expect(!a.text(.vi).contains("mô hình hiệu quả"))
+        // No plan for the year: said in words.
+        let noPlan = try #require(o.children.first { $0.progress(for: .planCoverage)?.unitsMeeting == 0 })
+        let b = try #require(o.alerts.first { $0.unit?.id == noPlan.unit.id })
+        #expect(b.text(.vi).contains("chưa có kế hoạch năm 2025"))
+        #expect(b.text(.en).contains("no plan for 2025"))
+    }
+
+    @Test func theStatusReportListsTheSameAlerts() throws {
+        let db = try Self.demo()
+        let yenBai = try #require(try db.findUnits("Tỉnh Yên Bái").first)
+        let o = try #require(try Overview.build(from: db, unit: yenBai.id, year: 2025))
+        let lines = StatusText.blocks(o, lang: .vi).compactMap { b -> String? in if case let .line(s) = b { s } else { nil } }
+        let heading = try #require(lines.firstIndex(of: "Cần chú ý (\(o.alerts.count)):"))
+        let listed = Array(lines[(heading + 1)...])
+        #expect(listed == o.alerts.map { "  \($0.isMismatch ? "!" : Words.glyph($0.status)) \($0.text(.vi))" })
+    }
+
+    @Test func theOrderIsWorstFirstAndTheSameEachTime() throws {
+        let db = try Self.demo()
+        let yenBai = try #require(try db.findUnits("Tỉnh Yên Bái").first)
+        let a = try #require(try Overview.build(from: db, unit: yenBai.id, year: 2025)).alerts
+        let b = try #require(try Overview.build(from: db, unit: yenBai.id, year: 2025)).alerts
+        #expect(a == b)
+        #expect(a.map(\.status) == a.map(\.status).sorted())
+        #expect(a.first?.status == .behind)
+    }
+}
