@@ -151,6 +151,18 @@ if [[ $rc -eq 0 ]] && grep -q "Figures do not add up" "$work/status-en.stdout"; 
 else
     fail "status 2023 --lang en: “Figures do not add up” (exit $rc)" "$(tail -5 "$work/status-en.stdout"; cat "$work/status-en.stderr")"
 fi
+# The alert list is complete (issue 8): every unit behind or at risk, each with its reason.
+run "$work/status2025" "$dvk" status --db "$t" --year 2025
+for want in "Cần chú ý (12):" "✗ Xã Nậm Lành: 0/10 mô hình hiệu quả" \
+    "▲ Xã Suối Quyền: lĩnh vực Xây dựng hệ thống chính trị 1/2 mô hình (tối thiểu)" \
+    "✗ Thị trấn Nông trường Liên Sơn: chưa có kế hoạch năm 2025"; do
+    if [[ $rc -eq 0 ]] && grep -qF -- "$want" "$work/status2025.stdout"; then
+        pass "status 2025: stdout contains “$want”"
+    else
+        fail "status 2025: stdout contains “$want” (exit $rc)" "$(sed -n '/Cần chú ý/,$p' "$work/status2025.stdout")"
+    fi
+done
+if ! grep -q ' $' "$work/status2025.stdout"; then pass "status 2025: no trailing blanks"; else fail "status 2025: no trailing blanks"; fi
 
 # 5. Files that are not ours, and paths that are not files (issue 7, section 3).
 foreign="$work/contacts.sqlite"

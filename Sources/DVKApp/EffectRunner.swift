@@ -28,13 +28,13 @@ public struct EffectRunner {
                 }
                 return [.overviewLoaded(o)]
             case let .loadTrend(ids, years, unit):
-                return [.trendLoaded(unit: unit, try db.effectiveByYear(unitIDs: ids, years: years))]
+                return [.trendLoaded(unit: unit, try cache.trend(unit: unit, years: years) { try db.effectiveByYear(unitIDs: ids, years: years) })]
             case let .loadModels(query):
-                return [.modelsLoaded(try db.models(query))]
+                return [.modelsLoaded(try cache.models(query) { try db.models(query) })]
             case let .loadModelDetail(id):
                 return [.detailLoaded(try db.modelDetail(id))]
             case let .loadSatisfaction(id, years):
-                return [.satisfactionLoaded(try SatisfactionGrid.build(from: db, unit: id, years: years))]
+                return [.satisfactionLoaded(try cache.grid(unit: id, years: years) { try SatisfactionGrid.build(from: db, unit: id, years: years) })]
             case let .print(job):
                 do {
                     return [.printed(paths: try snapshots.write(job, lang: lang))]
@@ -80,43 +80,6 @@ public struct EffectRunner {
         } catch {
             return [.failed("\(error.localizedDescription)")]
         }
-    }
-}
-
-/// The rolled-up years the dashboard has seen, newest use kept. Whoever
-/// writes to the store must call `clear()` so no stale figure is shown.
-public final class SnapshotCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var years: [Int: ProgressSnapshot] = [:]
-    private var order: [Int] = []
-    /// A country-size year is ~20 MB of progress; a few years is plenty.
-    private let capacity = 3
-
-    public init() {}
-
-    public func snapshot(year: Int, from source: ProgressSource) throws -> ProgressSnapshot {
-        lock.lock()
-        if let hit = years[year] {
-            order.removeAll { $0 == year }
-            order.append(year)
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
-        let built = try ProgressSnapshot.build(from: source, year: year)
-        lock.lock()
-        defer { lock.unlock() }
-        years[year] = built
-        order.append(year)
-        while order.count > capacity { years[order.removeFirst()] = nil }
-        return built
-    }
-
-    public func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        years = [:]
-        order = []
     }
 }
 

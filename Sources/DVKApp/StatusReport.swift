@@ -24,9 +24,12 @@ public enum StatusReport {
         }
     }
 
-    /// One row as wide as its text.
+    /// One row, wide enough for its text: no cluster is wider than its
+    /// UTF-8 bytes (the sanitiser's "·" included), and the renderer trims
+    /// the blanks after it. A country's alert list is some ten thousand
+    /// lines, not worth measuring twice.
     static func line(_ text: String) -> String {
-        var b = Buffer(width: width(text), height: 1)
+        var b = Buffer(width: text.utf8.count, height: 1)
         b.write(text, x: 0, y: 0)
         return PlainTextRenderer.render(b)
     }

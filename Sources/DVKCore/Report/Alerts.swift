@@ -10,7 +10,8 @@ public struct Alert: Hashable, Sendable {
     public enum Reason: Hashable, Sendable {
         /// Fewer effective models than the unit's target.
         case fewModels(effective: Int, threshold: Double)
-        /// Fields below the per-field minimum (even spread), in field order.
+        /// Fields below the per-field minimum (even spread), in field order;
+        /// left out when the unit has no effective model at all (the count says it).
         case fieldsShort([FieldCount], minimum: Int)
         /// The unit itself has no plan adopted and disseminated for the year.
         case noPlan(year: Int)

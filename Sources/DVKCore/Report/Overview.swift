@@ -49,7 +49,7 @@ public struct Overview: Sendable {
                         mismatches: mismatches, fields: snap.fields, unitNames: snap.names, unitKinds: snap.kinds,
                         mergedFrom: asked.flatMap { $0.id == top ? nil : $0 },
                         // Above communes the unit's own line is the panel above; a commune's alerts are its own.
-                        alerts: AlertList.build(subtree, excluding: kids.isEmpty ? nil : top, mismatches: mismatches, names: snap.names),
+                        alerts: AlertList.build(subtree, excluding: kids.isEmpty ? nil : top, mismatches: mismatches, names: snap.names, fields: snap.fields),
                         subtreeUnitIDs: everything ? snap.allUnitIDs : tree.units.keys.filter { inSubtree.contains(tree.resolve($0)) }.sorted())
     }
 }

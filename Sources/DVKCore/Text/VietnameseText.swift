@@ -173,53 +173,7 @@ public enum VietnameseText {
         return searchKey(query).split(separator: " ").allSatisfy { haystack.contains($0) }
     }
 
-    // MARK: - Terminal width
-
-    /// East Asian Wide and Fullwidth blocks (Swift does not expose the property). Emoji are
-    /// decided by Emoji_Presentation instead, which Unicode keeps in step with Wide.
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F,   // Hangul Jamo initial consonants
-        0x2E80...0x303E,   // CJK radicals, Kangxi, CJK symbols and punctuation
-        0x3041...0x33FF,   // kana, Bopomofo, Hangul compatibility Jamo, enclosed CJK
-        0x3400...0x4DBF,   // CJK extension A
-        0x4E00...0x9FFF,   // CJK unified ideographs
-        0xA000...0xA4CF,   // Yi
-        0xA960...0xA97F,   // Hangul Jamo extended A
-        0xAC00...0xD7A3,   // Hangul syllables
-        0xF900...0xFAFF,   // CJK compatibility ideographs
-        0xFE10...0xFE19,   // vertical forms
-        0xFE30...0xFE6F,   // CJK compatibility forms, small form variants
-        0xFF00...0xFF60,   // fullwidth forms
-        0xFFE0...0xFFE6,   // fullwidth signs
-        0x16FE0...0x16FE4, // ideographic symbols
-        0x17000...0x18CFF, // Tangut, Khitan
-        0x1B000...0x1B2FF, // kana supplements, Nüshu
-        0x1F200...0x1F2FF, // enclosed ideographic supplement
-        0x20000...0x3FFFD, // CJK extensions B onwards
-    ]
-
-    /// Display width in terminal columns of one grapheme cluster: 0 for pure
-    /// combining/zero-width/control, 2 for East Asian Wide/Fullwidth (CJK, Hangul, fullwidth
-    /// forms, emoji presentation), else 1. Vietnamese letters (NFC or NFD) are 1.
-    public static func displayWidth(of c: Character) -> Int {
-        // The first visible scalar decides: marks, ZWJ-joined parts and Hangul vowel/final
-        // jamo ride in its cell. A text-style symbol + U+FE0F stays 1, as wcwidth (and so
-        // ncurses) counts it.
-        guard let base = c.unicodeScalars.first(where: { !isZeroWidth($0) }) else { return 0 }
-        return base.properties.isEmojiPresentation || wideRanges.contains { $0.contains(base.value) } ? 2 : 1
-    }
-
-    /// Sum over grapheme clusters.
-    public static func displayWidth(_ s: String) -> Int {
-        s.reduce(0) { $0 + displayWidth(of: $1) }
-    }
-
-    private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .control, .format: true
-        default: false
-        }
-    }
+    // MARK: - Terminal safety
 
     /// Replaces control characters (C0, DEL, C1 0x80–0x9F; ESC and BEL in particular) with
     /// "·"; tabs and newlines become a single space. Used before any text reaches a terminal
@@ -236,29 +190,5 @@ public enum VietnameseText {
             }
         }
         return out
-    }
-
-    /// Truncates to at most `width` columns, appending "…" when cut (the ellipsis counts
-    /// 1 column); never splits a grapheme cluster.
-    public static func truncated(_ s: String, toWidth width: Int) -> String {
-        guard displayWidth(s) > width else { return s }
-        guard width > 0 else { return "" }
-        var out = ""
-        var used = 0
-        for c in s {
-            let w = displayWidth(of: c)
-            if used + w > width - 1 { break } // keep one column for the ellipsis
-            out.append(c)
-            used += w
-        }
-        return out + "…"
-    }
-
-    /// Pads with spaces on the right (or left when `alignRight`) to exactly `width` columns
-    /// (truncating first if needed). A wide character that does not fit leaves a blank.
-    public static func padded(_ s: String, toWidth width: Int, alignRight: Bool = false) -> String {
-        let text = truncated(s, toWidth: width)
-        let fill = String(repeating: " ", count: max(0, width - displayWidth(text)))
-        return alignRight ? fill + text : text + fill
     }
 }

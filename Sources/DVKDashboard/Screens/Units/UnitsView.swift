@@ -95,7 +95,7 @@ enum UnitsView {
             ? "\(VietnameseNumber.integer(p.unitsMeeting, lang))/\(VietnameseNumber.integer(p.unitsJudged, lang))"
             : StatusText.effectiveCell(c, lang)
         // A fixed-width label keeps every bar the same length.
-        g.label = VietnameseText.padded(label, toWidth: max(5, CellWidth.of(label)), alignRight: true)
+        g.label = String(repeating: " ", count: max(0, 5 - CellWidth.of(label))) + label
         return g
     }
 
