@@ -10,6 +10,11 @@ public enum CellWidth {
     public static func of(_ c: Character) -> Int {
         // Most cells are ASCII: no scalar properties to look up.
         if let a = c.asciiValue { return a < 0x20 || a == 0x7F ? 0 : 1 }
+        // Next most: one scalar that is a precomposed Vietnamese letter, a box
+        // or block of a border or gauge, or a dash, quote or ellipsis. All one
+        // column, and no property lookups (the frame draws thousands a key).
+        var scalars = c.unicodeScalars.makeIterator()
+        if let first = scalars.next(), scalars.next() == nil, isNarrowText(first.value) { return 1 }
         var base = 0
         var hasEmojiBase = false
         for scalar in c.unicodeScalars {
@@ -21,6 +26,14 @@ public enum CellWidth {
             }
         }
         return base
+    }
+
+    /// Single scalars known to be one column: Latin-1 letters and signs (not the soft
+    /// hyphen), Latin Extended A/B, Latin Extended Additional (ạ…ỹ), general punctuation
+    /// up to U+2027, box drawing and block elements.
+    static func isNarrowText(_ v: UInt32) -> Bool {
+        (v >= 0xA1 && v < 0x300 && v != 0xAD) || (0x1E00...0x1EFF).contains(v)
+            || (0x2010...0x2027).contains(v) || (0x2500...0x259F).contains(v)
     }
 
     public static func of(_ s: String) -> Int {

@@ -52,4 +52,14 @@ struct VietnameseWidthTests {
             #expect(CellWidth.of(Truncation.end("Xã 中文 Suối Giàng", width: width)) <= width)
         }
     }
+
+    /// The no-lookup path for common letters, borders and punctuation gives the
+    /// same width as the full rules, scalar by scalar.
+    @Test func theFastPathAgreesWithTheRules() {
+        let ranges: [ClosedRange<UInt32>] = [0xA0...0x2FF, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2500...0x259F]
+        for v in ranges.joined() {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            #expect(CellWidth.of(Character(scalar)) == CellWidth.of(scalar), "U+\(String(v, radix: 16))")
+        }
+    }
 }

@@ -186,7 +186,9 @@ struct BenchMeasure {
                     previous = frame.buffer
                     if round == 0 { cold.append(elapsed); continue } // the first round warms caches: reported apart
                     if ProcessInfo.processInfo.environment["DVK_BENCH_TRACE"] != nil {
-                        FileHandle.standardError.write(Data("key \(key) \(Int(elapsed * 1000)) ms\n".utf8))
+                        // With the cost of drawing the frame alone, to tell update from view.
+                        let r0 = clock(); _ = View.render(model.state); let drawn = clock() - r0
+                        FileHandle.standardError.write(Data("key \(key) \(Int(elapsed * 1000)) ms (view \(Int(drawn * 1e6)) µs) on \(model.state.currentScreen)\n".utf8))
                     }
                     all.append(elapsed)
                     if isReload { rel.append(elapsed) } else { nav.append(elapsed) }

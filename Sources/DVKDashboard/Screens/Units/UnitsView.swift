@@ -33,7 +33,11 @@ enum UnitsView {
         columns.append(TableColumn(t.words.statusHeader, width: splitFields ? 16 : 11))
         // Names are cut in the middle: “Thị trấn Nô…Liên Sơn” and “…Trần Phú” stay distinct.
         let nameWidth = Table(columns: columns, source: [[TableCell]]()).columnFrames(width: area.width)[0].width
-        let rows = kids.map { c -> [TableCell] in
+        // Only the rows on screen are formatted: a country lists 62 provinces, a province 600 communes.
+        let tableRect = UnitsState.tableArea(area)
+        let first = min(u.cursor.offset, kids.count)
+        let shown = first..<min(kids.count, first + max(0, Table.visibleRows(in: tableRect)))
+        let rows = kids[shown].map { c -> [TableCell] in
             let minimum = c.progress(for: .effectiveModelsPerUnit).flatMap { $0.isShare ? nil : $0.target.minPerField }
             var cells: [TableCell] = [TableCell(Truncation.middle(c.unit.name, width: nameWidth))]
             if wide { cells.append(TableCell(t.words.kind(c.unit.kind), role: .muted)) }
@@ -66,10 +70,9 @@ enum UnitsView {
             case .status: return columns.count - 1
             }
         }()
-        let table = Table(columns: columns, source: rows, selected: kids.isEmpty ? nil : selected, offset: u.cursor.offset,
+        let table = Table(columns: columns, source: TableWindow(rowCount: kids.count, start: shown.lowerBound, rows: rows), selected: kids.isEmpty ? nil : selected, offset: u.cursor.offset,
                           sort: sortColumn.map { TableSort(column: $0, direction: u.descending ? .descending : .ascending) },
                           placeholder: (s.overview?.children.isEmpty ?? true) ? t.noUnits : t.noMatch)
-        let tableRect = UnitsState.tableArea(area)
         table.render(into: &b, area: tableRect)
         // The models column is a gauge against the goal, drawn over the table's empty cell.
         let frame = table.columnFrames(width: tableRect.width)[gaugeColumn]
