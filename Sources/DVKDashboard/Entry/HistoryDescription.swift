@@ -54,6 +54,27 @@ public struct HistoryNames: Hashable, Sendable {
 /// words and numbers and dates take the Vietnamese form. Pure: the same
 /// row, names, language and time zone give the same entry.
 public enum HistoryDescription {
+    /// What an audit row is about, as the history names it (and filters by it).
+    static func entityName(_ e: String, _ t: Texts) -> String {
+        switch e {
+        case "model": return t.pick("Mô hình", "Model")
+        case "evaluation": return t.pick("Đánh giá", "Evaluation")
+        case "recognition": return t.pick("Công nhận", "Recognition")
+        case "award": return t.pick("Khen thưởng", "Award")
+        case "survey": return t.pick("Khảo sát hài lòng", "Satisfaction survey")
+        case "plan_adoption": return t.pick("Kế hoạch", "Plan")
+        case "unit": return t.pick("Đơn vị", "Unit")
+        case "target": return t.pick("Chỉ tiêu", "Target")
+        case "meta", "setting": return t.pick("Cài đặt", "Setting")
+        case "field": return t.pick("Lĩnh vực", "Field")
+        case "directive": return t.pick("Văn bản", "Directive")
+        case "reported_figure": return t.pick("Số liệu báo cáo", "Reported figure")
+        case "folder": return t.pick("Nạp dữ liệu", "Import")
+        case "database": return t.pick("Dữ liệu mẫu", "Demo data")
+        default: return e
+        }
+    }
+
     /// The ids a batch of rows mentions, to look their names up in one go.
     public struct References: Hashable, Sendable {
         public var units: Set<OrgUnit.ID> = []
@@ -274,25 +295,7 @@ struct HistoryContext {
     }
 
     /// Entities, and tables in an import summary.
-    func entityName(_ e: String) -> String {
-        switch e {
-        case "model": return t.pick("Mô hình", "Model")
-        case "evaluation": return t.pick("Đánh giá", "Evaluation")
-        case "recognition": return t.pick("Công nhận", "Recognition")
-        case "award": return t.pick("Khen thưởng", "Award")
-        case "survey": return t.pick("Khảo sát hài lòng", "Satisfaction survey")
-        case "plan_adoption": return t.pick("Kế hoạch", "Plan")
-        case "unit": return t.pick("Đơn vị", "Unit")
-        case "target": return t.pick("Chỉ tiêu", "Target")
-        case "meta", "setting": return t.pick("Cài đặt", "Setting")
-        case "field": return t.pick("Lĩnh vực", "Field")
-        case "directive": return t.pick("Văn bản", "Directive")
-        case "reported_figure": return t.pick("Số liệu báo cáo", "Reported figure")
-        case "folder": return t.pick("Nạp dữ liệu", "Import")
-        case "database": return t.pick("Dữ liệu mẫu", "Demo data")
-        default: return e
-        }
-    }
+    func entityName(_ e: String) -> String { HistoryDescription.entityName(e, t) }
 
     func settingName(_ key: String) -> String {
         switch Setting(rawValue: key) {

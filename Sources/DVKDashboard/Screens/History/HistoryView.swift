@@ -13,7 +13,7 @@ enum HistoryView {
         let t = s.texts
         let entries = h.visible(s)
         var summary = [t.pick("\(VietnameseNumber.integer(entries.count, s.lang)) thay đổi", "\(VietnameseNumber.integer(entries.count, s.lang)) changes")]
-        summary.append(t.pick("loại [f]: ", "kind [f]: ") + (h.query.entity.map { entityName($0, t) } ?? t.all))
+        summary.append(t.pick("loại [f]: ", "kind [f]: ") + (h.query.entity.map { HistoryDescription.entityName($0, t).lowercased() } ?? t.all))
         summary.append(t.pick("cán bộ [e]: ", "officer [e]: ") + (h.query.officer ?? t.all))
         summary.append(t.pick("từ ngày [s]: ", "since [s]: ") + (h.query.since?.description ?? t.all))
         summary.append(t.pick("đơn vị [t]: ", "unit [t]: ") + (h.query.underCurrentUnit ? (s.overview?.unit.unit.name ?? "") : t.all))
@@ -37,20 +37,6 @@ enum HistoryView {
         let lines = entries[h.selected].changes.map(\.line)
         for (i, line) in lines.prefix(inner.height).enumerated() {
             b.write(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
-        }
-    }
-
-    static func entityName(_ e: String, _ t: Texts) -> String {
-        switch e {
-        case "model": return t.pick("mô hình", "model")
-        case "evaluation": return t.pick("đánh giá", "evaluation")
-        case "recognition": return t.pick("công nhận", "recognition")
-        case "award": return t.pick("khen thưởng", "award")
-        case "survey": return t.pick("hài lòng", "survey")
-        case "plan_adoption": return t.pick("kế hoạch", "plan")
-        case "unit": return t.pick("đơn vị", "unit")
-        case "target": return t.pick("chỉ tiêu", "target")
-        default: return e
         }
     }
 }
