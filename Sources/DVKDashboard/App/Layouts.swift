@@ -14,10 +14,6 @@ enum Layouts {
         s.isEmptyDatabase ? nil : s.screen.model.tableArea(s, body: body(s.size))
     }
 
-    static func visibleRows(_ s: AppState) -> Int {
-        table(s).map(Table.visibleRows(in:)) ?? 0
-    }
-
     /// The list index under screen row `y`, if any.
     static func row(at y: Int, _ s: AppState) -> Int? {
         guard let area = table(s), y > area.y, y < area.maxY else { return nil }

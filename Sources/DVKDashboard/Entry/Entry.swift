@@ -17,7 +17,7 @@ enum Entry {
         }
     }
 
-    static func modelForm(_ a: Action, _ m: Model, detail: ModelDetail?) -> FormKind {
+    static func modelForm(_ a: Action, _ m: Model) -> FormKind {
         switch a {
         case .evaluate: return FormKind(EvaluationForm(model: m, existing: nil))
         case .recognise: return FormKind(RecognitionForm(model: m))

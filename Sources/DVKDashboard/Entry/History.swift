@@ -1,9 +1,10 @@
 import DVKCore
 
-/// One row of the audit log as the history screen shows it. The raw fields
-/// (`at`, `action`, `entity`, `entityID`, the JSON images) are kept for undo
-/// and redo; the display fields are made once, when the log is loaded, by
+/// One row of the audit log as the history screen shows it. The stored keys
+/// (`at`, `action`, `entity`, `entityID`) are kept for the filters; the
+/// display fields are made once, when the log is loaded, by
 /// `HistoryDescription`, so drawing a frame or pressing a key parses nothing.
+/// The JSON images stay in `HistoryRecord`: nothing after loading reads them.
 public struct HistoryEntry: Hashable, Sendable {
     public var id: Int64
     /// Stored form, ISO 8601 in UTC: 2026-11-21T12:55:08Z.
@@ -14,9 +15,6 @@ public struct HistoryEntry: Hashable, Sendable {
     /// Stored form: model, evaluation, recognition, award, survey, plan_adoption, unit, target, meta, folder, database.
     public var entity: String
     public var entityID: String?
-    /// The record before and after the change, as sorted-key JSON.
-    public var before: String?
-    public var after: String?
 
     /// The unit the record belongs to: the unit itself for a unit, its unit
     /// for a model, survey, plan or award, the model's unit for an
@@ -35,15 +33,7 @@ public struct HistoryEntry: Hashable, Sendable {
     /// One line per changed column, in the order a form shows them.
     public var changes: [HistoryChange]
 
-    /// The raw row only: display fields are filled from what is there
-    /// (`what` the entity and id, `when` the stored time, no changes).
-    /// `HistoryDescription.describe` makes the readable entry.
-    public init(id: Int64, at: String, officer: String, action: String, entity: String, entityID: String?, before: String?, after: String?) {
-        self.init(id: id, at: at, officer: officer, action: action, entity: entity, entityID: entityID, before: before, after: after,
-                  unitID: nil, unitName: nil, what: entity + (entityID.map { " #\($0)" } ?? ""), when: at, actionName: action, changes: [])
-    }
-
-    public init(id: Int64, at: String, officer: String, action: String, entity: String, entityID: String?, before: String?, after: String?,
+    public init(id: Int64, at: String, officer: String, action: String, entity: String, entityID: String?,
                 unitID: OrgUnit.ID?, unitName: String?, what: String, when: String, actionName: String, changes: [HistoryChange]) {
         self.id = id
         self.at = at
@@ -51,8 +41,6 @@ public struct HistoryEntry: Hashable, Sendable {
         self.action = action
         self.entity = entity
         self.entityID = entityID
-        self.before = before
-        self.after = after
         self.unitID = unitID
         self.unitName = unitName
         self.what = what

@@ -418,7 +418,7 @@ extension ParsedRecord {
             return c.unitName(id)
         }
         return HistoryEntry(id: raw.id, at: raw.at, officer: raw.officer, action: raw.action, entity: raw.entity, entityID: raw.entityID,
-                            before: raw.before, after: raw.after, unitID: unit, unitName: unitName, what: what(c),
+                            unitID: unit, unitName: unitName, what: what(c),
                             when: c.when(raw.at), actionName: c.actionName(raw.action), changes: changes(c))
     }
 

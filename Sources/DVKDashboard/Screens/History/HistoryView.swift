@@ -29,7 +29,8 @@ enum HistoryView {
         }
         Table(columns: columns, source: rows, selected: rows.isEmpty ? nil : h.selected,
               offset: h.firstShownRow(s),
-              placeholder: h.isLoaded ? t.pick("Chưa có thay đổi nào.", "No changes yet.") : t.loading).render(into: &b, area: tableRect)
+              placeholder: !h.isLoaded ? t.loading : h.entries.isEmpty ? t.pick("Chưa có thay đổi nào.", "No changes yet.")
+                : t.pick("Không có thay đổi phù hợp.", "No matching changes.")).render(into: &b, area: tableRect)
         let panel = Panel(title: t.pick("Trước → sau", "Before → after"))
         panel.render(into: &b, area: detailRect)
         guard entries.indices.contains(h.selected) else { return }

@@ -21,7 +21,7 @@ extension ModelsState: ScreenModel {
             return .request(.openGrid(unit))
         case .drillIn, .evaluate, .recognise, .removeModel, .award:
             guard let m = selectedModel else { return .request(.notice(.info(app.texts.selectModel))) }
-            return Step([], [.open(Entry.modelForm(a, m, detail: detail?.model.id == m.id ? detail : nil))])
+            return .request(.open(Entry.modelForm(a, m)))
         default:
             return Step()
         }
