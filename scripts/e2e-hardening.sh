@@ -225,6 +225,9 @@ ctrl_s_run() {
     expect "$name: a opens the add form" call form_open x
     typed "Mô hình lưu bằng Ctrl-S"
     expect "$name: the title is typed" has "Mô hình lưu bằng Ctrl-S"
+    # 2025 on screen, typed in a later year: the launch date is asked for (Tab ×5 reaches it).
+    keys Tab Tab Tab Tab Tab
+    typed "15/03/2025"
     keys C-s
     # A model of that title may exist: the form then asks, and c answers yes.
     if capture && match has "┌ Xác nhận"; then typed c; fi

@@ -51,27 +51,27 @@ public struct EffectRunner {
                 return [.saved(request, outcome)]
             case let .revert(id, undo):
                 do {
-                    let newID = try db.revert(auditID: id, undo ? .undo : .redo)
+                    try db.revert(auditID: id, undo ? .undo : .redo)
                     cache.clear()
-                    return [.reverted(auditID: id, undo: undo, result: .success(newID))]
+                    let what = HistoryDescription.summary(try describe(db.changeEntries(id)), lang: lang)
+                    return [.reverted(auditID: id, undo: undo, result: .success(what))]
                 } catch let e as StoreError {
                     return [.reverted(auditID: id, undo: undo, result: .failure(RevertFailure(e.message(lang))))]
                 }
             case let .loadHistory(q):
                 // Made readable here, once: the history screen draws strings and parses nothing.
-                let records = try db.auditLog(officer: q.officer, entity: q.entity, from: q.since, limit: q.limit).map {
-                    HistoryRecord(id: $0.id, at: $0.at, officer: $0.officer, action: $0.action, entity: $0.entity,
-                                  entityID: $0.entityID, before: $0.beforeJSON, after: $0.afterJSON)
-                }
-                let entries = try HistoryDescription.describe(records, lang: lang, timeZone: .current) { refs in
-                    let models = try db.modelTitles(ids: refs.models)
-                    let units = try db.unitNames(ids: refs.units.union(models.values.map(\.unitID)))
-                    return HistoryNames(units: units, models: models.mapValues { HistoryNames.ModelName(title: $0.title, unitID: $0.unitID) },
-                                        fields: try db.fields())
-                }
-                return [.historyLoaded(entries)]
+                return [.historyLoaded(try describe(db.auditLog(officer: q.officer, entity: q.entity, from: q.since, limit: q.limit)))]
             case let .prepareForm(kind):
                 return [.formReady(kind.with(try stored(kind.recordKey)))]
+            case let .preview(request, years):
+                do {
+                    return [.consequences(request, try Consequences.lines(request, db: db, lang: lang, years: years))]
+                } catch let e as StoreError {
+                    // Refused already while trying it: said under the field, as a save's refusal is.
+                    return [.saved(request, Saving.refusal(e, lang))]
+                } catch let r as Refused {
+                    return [.saved(request, .refused(r.text, field: r.field))]
+                }
             case .quit:
                 return []
             }
@@ -84,11 +84,26 @@ public struct EffectRunner {
 }
 
 extension EffectRunner {
+    /// Audit rows made readable, with the names of what they mention looked up once.
+    func describe(_ log: [AuditEntry]) throws -> [HistoryEntry] {
+        let records = log.map {
+            HistoryRecord(id: $0.id, at: $0.at, officer: $0.officer, action: $0.action, entity: $0.entity,
+                          entityID: $0.entityID, before: $0.beforeJSON, after: $0.afterJSON, isUndone: $0.isUndone)
+        }
+        return try HistoryDescription.describe(records, lang: lang, timeZone: .current) { refs in
+            let models = try db.modelTitles(ids: refs.models)
+            let units = try db.unitNames(ids: refs.units.union(models.values.map(\.unitID)))
+            return HistoryNames(units: units, models: models.mapValues { HistoryNames.ModelName(title: $0.title, unitID: $0.unitID) },
+                                fields: try db.fields())
+        }
+    }
+
     /// The record a form would replace, as stored now.
     func stored(_ key: RecordKey?) throws -> StoredRecord? {
         switch key {
         case let .survey(unit, year)?: return try db.survey(unit: unit, year: year).map(StoredRecord.survey)
         case let .plan(unit, year)?: return try db.plan(unit: unit, year: year).map(StoredRecord.plan)
+        case .unitTree?: return .unitTree(try db.allUnits())
         case nil: return nil
         }
     }

@@ -119,15 +119,30 @@ struct GoldenScreenTests {
         golden(models, "removal-errors-80x24")
     }
 
+    /// The grid on a district: the first line saved in a commune chosen with
+    /// →, the second in error (a date that does not exist), said on its line.
     @Test func transcriptionGrid() throws {
         let db = Demo.fresh()
-        var model = try Demo.dashboard(unit: "Xã Suối Giàng", screen: .models, db: db)
-        Demo.press([.character("b")], on: &model, db: db)
+        var model = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .overview, db: db)
+        Demo.press([.character("b"), .right, .tab, .character("4")], on: &model, db: db)
         Demo.type("Tổ hòa giải thôn Pang Cáng", on: &model, db: db)
-        Demo.press([.tab, .character("4"), .tab, .tab, .tab, .character("c"), .tab], on: &model, db: db)
-        Demo.press([.tab, .tab, .tab, .ctrl("u")], on: &model, db: db)
+        Demo.press([.tab, .character("c")], on: &model, db: db)
+        Demo.type("Đội văn nghệ bản Giàng A", on: &model, db: db)
+        Demo.press([.backTab, .backTab, .backTab, .ctrl("u")], on: &model, db: db)
         Demo.type("31/13/2025", on: &model, db: db)
         Demo.press([.function(2)], on: &model, db: db)
         golden(model, "grid-80x24")
+    }
+
+    /// A move asks first, with what follows the unit and the parents' figures before → after.
+    @Test func moveConfirmation() throws {
+        let db = Demo.fresh()
+        var units = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .units, size: Size(width: 100, height: 30), db: db)
+        Demo.press([.character("/")], on: &units, db: db)
+        Demo.type("lien son", on: &units, db: db)
+        Demo.press([.enter, .character("m")], on: &units, db: db)
+        golden(units, "move-form-100x30")
+        Demo.press([.enter, .enter, .function(2)], on: &units, db: db)
+        golden(units, "move-confirm-100x30")
     }
 }

@@ -77,7 +77,7 @@ import Testing
         try expectAudited(db, entity: "unit", entityID: "\(unit)", action: "update", "name", from: "Xã Mới", to: "Xã Mới Đổi") {
             try db.renameUnit(unit, to: "Xã Mới Đổi")
         }
-        try expectAudited(db, entity: "unit", entityID: "\(unit)", action: "update", "parent_id", from: "\(s.province)", to: nil) {
+        try expectAudited(db, entity: "unit", entityID: "\(unit)", action: "move", "parent_id", from: "\(s.province)", to: nil) {
             try db.moveUnit(unit, under: nil)
         }
         try expectAudited(db, entity: "unit", entityID: "\(unit)", action: "merge", "merged_into_id", from: nil, to: "\(s.commune)") {
@@ -130,6 +130,22 @@ import Testing
         try expectAudited(db, entity: "meta", entityID: "home_unit", action: "update", "value", from: "\(s.commune)", to: "\(s.province)") {
             try db.setSetting(.homeUnit, "\(s.province)")
         }
+    }
+
+    /// The placement rules hold in the store, whatever path asks (issue 9, section 1).
+    @Test func theStoreRefusesACommuneUnderAHospitalAndAMergerAcrossLevels() throws {
+        let s = try setup()
+        let agency = try s.db.addUnit(OrgUnit(id: 0, name: "Sở Y tế", kind: .agency, parentID: s.province)).value
+        let hospital = try s.db.addUnit(OrgUnit(id: 0, name: "Bệnh viện Đa khoa tỉnh", kind: .publicService, parentID: agency)).value
+        let audits = try s.db.count(.audit_log)
+        let underHospital = #expect(throws: StoreError.self) { try s.db.moveUnit(s.commune, under: hospital) }
+        #expect(underHospital?.message(.vi).contains("Không thể đặt xã dưới “Bệnh viện Đa khoa tỉnh”") == true)
+        let intoProvince = #expect(throws: StoreError.self) {
+            try s.db.mergeUnit(s.commune, into: s.province, lastDay: Fixture.day("30/06/2025"))
+        }
+        #expect(intoProvince?.message(.vi).contains("Chỉ sáp nhập vào đơn vị cùng cấp") == true)
+        #expect(try s.db.count(.audit_log) == audits)
+        #expect(try s.db.allUnits().first { $0.id == s.commune }?.parentID != hospital)
     }
 
     @Test func refusedWritesLeaveNoAuditRowAndNoChange() throws {

@@ -28,6 +28,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public static func firstOf(year: Int) -> Day { Day(year: year, month: 1, day: 1)! }
     public static func lastOf(year: Int) -> Day { Day(year: year, month: 12, day: 31)! }
 
+    /// The day after: a merged unit's successor takes over on it.
+    public var next: Day {
+        if let d = Day(year: year, month: month, day: day + 1) { return d }
+        return month == 12 ? Day.firstOf(year: year + 1) : Day(year: year, month: month + 1, day: 1)!
+    }
+
     public static func < (a: Day, b: Day) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

@@ -62,6 +62,18 @@ public struct Words: Sendable {
         }
     }
 
+    /// A kind of unit in a sentence: “xã”, “đơn vị sự nghiệp công lập”.
+    public func kindName(_ k: UnitKind) -> String {
+        switch k {
+        case .publicService: return pick("đơn vị sự nghiệp công lập", "public service unit")
+        case .partyCommittee: return pick("đảng ủy", "Party committee")
+        case .partyOrg: return pick("tổ chức cơ sở đảng", "grassroots Party organisation")
+        case .agency: return pick("cơ quan nhà nước", "state agency")
+        case .massOrg: return pick("tổ chức đoàn thể", "mass organisation")
+        default: return kind(k)
+        }
+    }
+
     /// Short field names for narrow columns.
     public func fieldShort(_ code: String) -> String {
         switch code {

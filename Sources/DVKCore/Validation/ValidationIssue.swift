@@ -20,6 +20,16 @@ public enum ValidationProblem: Hashable, Sendable {
     case mergerCycle
     /// Merging a unit into one of its own subunits.
     case mergeIntoOwnSubunit
+    /// A unit of this kind may not sit under one of that kind (a commune under a hospital).
+    case parentKindNotAllowed(child: UnitKind, parent: UnitKind, parentName: String, allowed: [UnitKind])
+    /// The other unit lies in another province, and the officer did not ask to cross.
+    case otherProvince(name: String, province: String)
+    /// A merger joins units of one level only (a commune into a commune).
+    case mergeLevelMismatch(kind: UnitKind, targetKind: UnitKind)
+    /// A verdict for `year` on a model launched after it (or with no launch date).
+    case notLaunchedBy(year: Int, launched: Day?)
+    /// The unit is not in force on the day that matters.
+    case unitNotInForce(name: String, from: Day?, to: Day?)
 }
 
 /// A problem attached to the field it concerns (field names are the form's keys).
@@ -69,6 +79,29 @@ public struct ValidationIssue: Hashable, Sendable {
         case (.mergerCycle, .en): return "Merger loop: two units cannot merge into each other."
         case (.mergeIntoOwnSubunit, .vi): return "Không thể sáp nhập một đơn vị vào đơn vị trực thuộc của chính nó."
         case (.mergeIntoOwnSubunit, .en): return "A unit cannot merge into one of its own subunits."
+        case let (.parentKindNotAllowed(child, parent, name, allowed), _):
+            let w = Words(lang)
+            return w.pick("Không thể đặt \(w.kindName(child)) dưới “\(name)” (\(w.kindName(parent))): cấp trên của \(w.kindName(child)) phải là ",
+                          "A \(w.kindName(child)) cannot sit under “\(name)” (\(w.kindName(parent))): its parent must be ")
+                + allowed.map(w.kindName).joined(separator: w.pick(" hoặc ", " or ")) + "."
+        case let (.otherProvince(name, province), _):
+            return Words(lang).pick("“\(name)” thuộc \(province), tỉnh khác: bật “Cho phép tỉnh khác” nếu đúng là chuyển sang tỉnh đó.",
+                                    "“\(name)” is in \(province), another province: turn on “Allow another province” if that is meant.")
+        case let (.mergeLevelMismatch(kind, target), _):
+            let w = Words(lang)
+            return w.pick("Chỉ sáp nhập vào đơn vị cùng cấp: \(w.kindName(kind)) vào \(w.kindName(kind)), không vào \(w.kindName(target)).",
+                          "A merger joins units of one level: \(w.kindName(kind)) into \(w.kindName(kind)), not into a \(w.kindName(target)).")
+        case let (.notLaunchedBy(year, launched), _):
+            let w = Words(lang)
+            let when = launched.map { w.pick("ra mắt ngày \($0.description), sau năm \(year)", "launched on \($0.description), after \(year)") }
+                ?? w.pick("chưa có ngày ra mắt", "has no launch date")
+            return w.pick("Mô hình \(when) nên chưa đánh giá được cho năm \(year): nhập ngày ra mắt trong hoặc trước năm \(year), hoặc để trống cột Hiệu quả.",
+                          "The model \(when), so it cannot be evaluated for \(year): enter a launch date in or before \(year), or leave Effective blank.")
+        case let (.unitNotInForce(name, from, to), _):
+            let w = Words(lang)
+            let span = [from.map { w.pick("từ ", "from ") + $0.description }, to.map { w.pick("đến ", "to ") + $0.description }].compactMap { $0 }
+            return w.pick("Ngày này nằm ngoài thời gian hiệu lực của “\(name)”", "That day is outside the time “\(name)” is in force")
+                + (span.isEmpty ? "" : " (" + span.joined(separator: " ") + ")") + "."
         case let (.totalsDoNotAddUp(total, sum, parts), .en):
             return "Figures do not add up: reported total \(total), fields "
                 + parts.map(String.init).joined(separator: " + ") + " = \(sum)."

@@ -12,6 +12,8 @@ public enum Effect: Equatable, Sendable {
     case print(PrintJob)
     /// Store a change (one transaction with its audit row).
     case save(SaveRequest)
+    /// Work out what saving would change, without keeping it.
+    case preview(SaveRequest, years: [Int])
     /// Undo or redo an audited change of this session.
     case revert(auditID: Int64, undo: Bool)
     case loadHistory(HistoryQuery)
@@ -22,7 +24,7 @@ public enum Effect: Equatable, Sendable {
     /// Work the officer waits for: the status line says “loading” until it answers.
     var showsLoading: Bool {
         switch self {
-        case .loadOverview, .loadModels, .loadSatisfaction, .loadHistory, .save, .revert, .prepareForm: true
+        case .loadOverview, .loadModels, .loadSatisfaction, .loadHistory, .save, .revert, .prepareForm, .preview: true
         case .loadTrend, .loadModelDetail, .print, .quit: false
         }
     }

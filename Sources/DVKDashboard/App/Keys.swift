@@ -50,7 +50,8 @@ public enum Keys {
     static func form(_ t: Texts) -> [KeyBinding<Action>] {
         [
             KeyBinding([.function(2), .ctrl("s")], label: t.pick("Lưu", "Save"), help: t.pick("Lưu", "Save"), action: .save),
-            KeyBinding(.escape, label: t.pick("Hủy", "Cancel"), help: t.pick("Hủy (hỏi trước nếu đã sửa)", "Cancel (asks when changed)"), action: .cancelForm),
+            // Ctrl-C is an officer's reflex for "get me out": it asks like Esc rather than lose what was typed.
+            KeyBinding([.escape, .ctrl("c")], label: t.pick("Hủy", "Cancel"), help: t.pick("Hủy (hỏi trước nếu đã sửa)", "Cancel (asks when changed)"), action: .cancelForm),
             KeyBinding(.tab, label: t.pick("Trường sau", "Next"), help: t.pick("Trường sau", "Next field"), action: .nextField),
             KeyBinding(.backTab, help: t.pick("Trường trước", "Previous field"), action: .previousField),
             KeyBinding([.function(6), .ctrl("t")], label: "Telex", help: t.pick("Bật/tắt gõ Telex", "Telex typing on/off"), action: .toggleTelex),
@@ -62,7 +63,7 @@ public enum Keys {
             KeyBinding(.tab, label: t.pick("Ô sau", "Next cell"), help: t.pick("Ô sau (cuối dòng: lưu, sang dòng mới)", "Next cell (end of row: save, new row)"), action: .nextField),
             KeyBinding(.backTab, help: t.pick("Ô trước", "Previous cell"), action: .previousField),
             KeyBinding([.function(2), .ctrl("s")], label: t.pick("Lưu dòng", "Save row"), help: t.pick("Lưu dòng", "Save the row"), action: .save),
-            KeyBinding(.escape, label: t.pick("Đóng", "Close"), help: t.pick("Đóng bảng (lưu dòng đang nhập, hỏi trước khi bỏ dòng lỗi)", "Close (saves the row; asks before dropping rows in error)"), action: .cancelForm),
+            KeyBinding([.escape, .ctrl("c")], label: t.pick("Đóng", "Close"), help: t.pick("Đóng bảng (lưu dòng đang nhập, hỏi trước khi bỏ dòng lỗi)", "Close (saves the row; asks before dropping rows in error)"), action: .cancelForm),
             KeyBinding([.function(6), .ctrl("t")], label: "Telex", help: t.pick("Bật/tắt gõ Telex", "Telex typing on/off"), action: .toggleTelex),
         ]
     }

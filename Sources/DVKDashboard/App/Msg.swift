@@ -20,7 +20,10 @@ public enum Msg: Sendable {
     /// A form to open, with the record it would replace read from the store.
     case formReady(FormKind)
     case saved(SaveRequest, SaveOutcome)
-    case reverted(auditID: Int64, undo: Bool, result: Result<Int64, RevertFailure>)
+    /// What a save would change, line by line, for the officer to confirm.
+    case consequences(SaveRequest, [String])
+    /// Success carries what the change did, in a sentence.
+    case reverted(auditID: Int64, undo: Bool, result: Result<String, RevertFailure>)
     case historyLoaded([HistoryEntry])
     /// An editing key while a form is open.
     case formKey(Key)

@@ -32,8 +32,8 @@ struct Texts {
     func fixErrors(_ n: Int) -> String { pick("Chưa lưu: \(n) trường cần sửa.", "Not saved: \(n) fields need fixing.") }
     var nothingToUndo: String { pick("Không có thay đổi nào để hoàn tác trong phiên này.", "Nothing to undo in this session.") }
     var nothingToRedo: String { pick("Không có thay đổi nào để làm lại.", "Nothing to redo.") }
-    var undone: String { pick("Đã hoàn tác. (Ctrl-R: làm lại)", "Undone. (Ctrl-R: redo)") }
-    var redone: String { pick("Đã làm lại.", "Redone.") }
+    func undone(_ what: String) -> String { pick("Đã hoàn tác: \(what). (Ctrl-R: làm lại)", "Undone: \(what). (Ctrl-R: redo)") }
+    func redone(_ what: String) -> String { pick("Đã làm lại: \(what).", "Redone: \(what).") }
     var selectModel: String { pick("Chọn một mô hình trong danh sách trước (màn hình 3).", "Select a model in the list first (screen 3).") }
     var selectUnit: String { pick("Chọn một đơn vị trong danh sách trước (màn hình 2).", "Select a unit in the list first (screen 2).") }
 

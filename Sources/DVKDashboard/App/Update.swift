@@ -65,6 +65,10 @@ public enum Update {
         case let .formReady(kind):
             s.isLoading = false
             return FormUpdate.open(kind, &s)
+        case let .consequences(request, lines):
+            s.isLoading = false
+            s.form?.question = .consequences(request, lines)
+            return []
         case let .saved(request, outcome):
             s.isLoading = false
             if case .gridRow = request { return GridUpdate.saved(request, outcome, &s) }
@@ -107,18 +111,18 @@ public enum Update {
         return [.loadOverview(s.location.unitID, year: s.location.year)]
     }
 
-    static func reverted(_ id: Int64, undo: Bool, _ result: Result<Int64, RevertFailure>, _ s: inout AppState) -> [Effect] {
+    static func reverted(_ id: Int64, undo: Bool, _ result: Result<String, RevertFailure>, _ s: inout AppState) -> [Effect] {
         let t = s.texts
         switch result {
-        case .success:
+        case let .success(what):
             if undo {
                 s.undoStack.removeAll { $0 == id }
                 s.redoStack.append(id)
-                s.notice = .info(t.undone)
+                s.notice = .info(t.undone(what))
             } else {
                 s.redoStack.removeAll { $0 == id }
                 s.undoStack.append(id)
-                s.notice = .info(t.redone)
+                s.notice = .info(t.redone(what))
             }
             return reload(&s)
         case let .failure(f):

@@ -36,7 +36,7 @@ public enum FieldKey: String, Hashable, Sendable {
     case removedOn, removalReason
     case percent, respondents, source
     case adopted, disseminated
-    case name, officialCode, validFrom, parent, into, lastDay
+    case name, officialCode, validFrom, parent, into, lastDay, acrossProvinces
     case code, threshold, phaseStart, phaseEnd, minPerField
 
     /// The form field a validator's message belongs under.
@@ -58,9 +58,13 @@ public struct FieldSpec: Hashable, Sendable {
     public var hint: String?
     /// What a number field may hold; outside it is a field error, never a trap on conversion.
     public var range: ClosedRange<Int64>?
+    /// A choice that opens with nothing chosen: where any default would be a
+    /// guess the officer could save unread (a verdict, a new parent).
+    public var startsUnset: Bool
 
     public init(_ key: FieldKey, _ label: String, _ kind: FieldKind = .text, required: Bool = false, hint: String? = nil,
-                range: ClosedRange<Int64>? = nil) {
+                range: ClosedRange<Int64>? = nil, startsUnset: Bool = false) {
+        self.startsUnset = startsUnset
         self.key = key
         self.label = label
         self.kind = kind

@@ -7,6 +7,8 @@ public enum FormQuestion: Hashable, Sendable {
     case discard
     /// A model with the same title already exists in that unit and year.
     case duplicate(String)
+    /// What saving would change (a move, a merge), asked before it is stored.
+    case consequences(SaveRequest, [String])
 }
 
 /// An open entry form: which form, and what is typed in it.

@@ -16,7 +16,7 @@ enum FormUpdate {
         for spec in f.fields {
             switch spec.kind {
             case .toggle: f.toggles[spec.key] = false
-            case .choice: f.picks[spec.key] = 0
+            case .choice: if !spec.startsUnset { f.picks[spec.key] = 0 }
             default: f.inputs[spec.key] = TextInput("")
             }
         }
@@ -60,6 +60,9 @@ enum FormUpdate {
             case .duplicate?:
                 f.question = nil
                 if case let .success(.addModel(m, _)) = request(f, s) { return [.save(.addModel(m, confirmedDuplicate: true))] }
+            case let .consequences(request, _)?:
+                f.question = nil
+                return [.save(request)]
             case nil: break
             }
         case .confirmNo:
@@ -104,14 +107,14 @@ enum FormUpdate {
             case .left, .right:
                 let n = options.count
                 guard n > 0 else { return [] }
-                f.picks[spec.key] = ((f.picks[spec.key] ?? 0) + (key == .left ? n - 1 : 1)) % n
+                f.picks[spec.key] = f.picks[spec.key].map { ($0 + (key == .left ? n - 1 : 1)) % n } ?? (key == .left ? n - 1 : 0)
                 changed(&f, spec, s)
             default: break
             }
         case .toggle:
             if key == .character(" ") || key == .enter || key == .left || key == .right {
                 f.toggles[spec.key] = !(f.toggles[spec.key] ?? false)
-                f.isDirty = true
+                changed(&f, spec, s)
             }
         default:
             if key == .enter { move(&f, by: 1, s.lang); return [] }
@@ -165,7 +168,9 @@ enum FormUpdate {
     static func save(_ f: inout FormState, _ s: inout AppState) -> [Effect] {
         switch request(f, s) {
         case let .success(request):
-            return [.save(request)]
+            // The figures that change: the current year's, where a move or merger is felt, and the year on screen.
+            let years = Array(Set([s.today.year, s.location.year])).sorted()
+            return [f.kind.confirmsConsequences ? .preview(request, years: years) : .save(request)]
         case let .failure(failure):
             let errors = failure.messages
             f.errors = errors
@@ -179,8 +184,8 @@ enum FormUpdate {
     /// The store answered a save.
     static func saved(_ request: SaveRequest, _ outcome: SaveOutcome, _ s: inout AppState) -> [Effect] {
         switch outcome {
-        case let .saved(auditIDs, _, unitID):
-            s.undoStack += auditIDs
+        case let .saved(change, _, unitID):
+            s.undoStack.append(change)
             s.redoStack.removeAll()
             s.notice = .info(s.texts.saved)
             if s.mode.kind == .form { close(&s) }

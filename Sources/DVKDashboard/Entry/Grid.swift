@@ -4,38 +4,82 @@ import TerminalUI
 
 /// One row of the transcription grid.
 public struct GridRow: Hashable, Sendable {
-    public var title = TextInput("")
+    /// Index into the grid's units; nil until chosen (a district's grid has no default commune).
+    public var unit: Int?
     public var field = 0
+    public var title = TextInput("")
+    /// The verdict for the grid's year: nil = not evaluated yet. Never carried to the next row.
+    public var effective: Bool?
     public var kind = ModelKind.collective
     public var launched = TextInput("")
-    /// The verdict for the grid's year: nil = not evaluated yet.
-    public var effective: Bool?
     public var error: String?
     /// Set once the row is saved; later saves update that model.
     public var savedModelID: Model.ID?
     public var isDirty = false
 
     public var isBlank: Bool { title.text.trimmingCharacters(in: .whitespaces).isEmpty && savedModelID == nil }
+
+    /// The next row starts with what a paper report lists once for many
+    /// lines: the unit, the field heading, the kind and the launch date.
+    func carriedOver() -> GridRow {
+        var next = GridRow()
+        (next.unit, next.field, next.kind, next.launched) = (unit, field, kind, launched)
+        return next
+    }
 }
 
-/// The spreadsheet-like grid for many models of one unit and year.
+/// The grid's columns, left to right: what carries over first (the date,
+/// the unit, the field heading), then what every line of a report changes
+/// (the title and the verdict), then the kind, rarely changed.
+public enum GridColumn: Int, CaseIterable, Sendable {
+    /// Ngày ra mắt
+    case launched
+    /// Đơn vị
+    case unit
+    /// Lĩnh vực
+    case field
+    /// Tên mô hình
+    case title
+    /// Hiệu quả
+    case effective
+    /// Loại
+    case kind
+}
+
+/// The spreadsheet-like grid for many models of a unit and the units under it, for one year.
 public struct GridState: Hashable, Sendable {
+    /// Where the grid was opened; its units are this one and those under it.
     public var unit: OrgUnit
     public var year: Int
     public var fields: [Field]
+    /// The units a row may name: the unit itself, then those under it, nearest first.
+    public var units: [Choice]
     public var rows: [GridRow] = [GridRow()]
     public var row = 0
-    public var column = 0
+    public var column = GridColumn.title.rawValue
     public var telex = false
+    /// Letters typed in the unit column: the first unit whose name holds them is chosen.
+    public var unitSearch = ""
     /// Esc with rows that would be lost asks this first (only `.discard`).
     public var question: FormQuestion?
     /// Esc saved the row being typed: the grid closes once the store agrees.
     public var isClosing = false
 
-    public static let columns = 5
+    public static let columns = GridColumn.allCases.count
+
+    public var focusedColumn: GridColumn { GridColumn(rawValue: column) ?? .title }
 
     /// Rows typed but not stored: Esc would lose them.
     public var unsavedRows: [Int] { rows.indices.filter { rows[$0].isDirty && !rows[$0].isBlank } }
+
+    /// The first unit whose name holds `text`, tone marks and case aside.
+    func unitIndex(matching text: String) -> Int? {
+        let key = VietnameseText.searchKey(text)
+        guard !key.isEmpty else { return nil }
+        return units.firstIndex { VietnameseText.searchKey($0.label).contains(key) }
+    }
+
+    public func unitID(_ r: GridRow) -> OrgUnit.ID? { r.unit.flatMap { units.indices.contains($0) ? Int64(units[$0].value) : nil } }
 }
 
 enum GridUpdate {
@@ -45,8 +89,16 @@ enum GridUpdate {
             return []
         }
         let fields = (s.overview?.fields ?? Field.standard).sorted { $0.sortOrder < $1.sortOrder }
-        var g = GridState(unit: unit, year: s.location.year, fields: fields)
-        g.rows[0].launched = TextInput(s.today.description)
+        let c = FormContext(s)
+        // The units under it in the order the units screen lists them (communes first), then the unit itself.
+        let below = s.overview?.unit.unit.id == unit.id ? (s.overview?.children ?? []).map { Choice(String($0.unit.id), $0.unit.name) } : []
+        var g = GridState(unit: unit, year: s.location.year, fields: fields, units: below + [Choice(String(unit.id), unit.name)])
+        // A unit with units under it is where several communes are entered: the first row asks which.
+        g.rows[0].unit = below.isEmpty ? 0 : nil
+        g.rows[0].launched = TextInput(c.dayOnScreen?.description ?? "")
+        // The cursor starts on the first cell that needs typing.
+        let first: GridColumn = c.dayOnScreen == nil ? .launched : below.isEmpty ? .title : .unit
+        g.column = first.rawValue
         s.mode = .grid(g)
         return []
     }
@@ -58,7 +110,9 @@ enum GridUpdate {
         if g.question != nil, a != .cancelForm, a != .confirmYes, a != .confirmNo { return [] }
         switch a {
         case .nextField: return advance(&g, &s)
-        case .previousField: g.column = max(0, g.column - 1)
+        case .previousField:
+            g.column = max(0, g.column - 1)
+            g.unitSearch = ""
         case .toggleTelex:
             g.telex.toggle()
             s.notice = .info(g.telex ? s.texts.telexOn : s.texts.telexOff)
@@ -117,55 +171,75 @@ enum GridUpdate {
         default: break
         }
         var r = g.rows[g.row]
-        switch g.column {
-        case 0, 3:
-            var input = g.column == 0 ? r.title : r.launched
-            input.limit = TextEntry.limit(for: g.column == 0 ? .text : .date)
-            guard TextEntry.apply(key, to: &input, telex: g.telex && g.column == 0, &s) else { return [] }
-            if g.column == 0 { r.title = input } else { r.launched = input }
-        case 1 where !g.fields.isEmpty:
-            // Field: ←/→, or its number 1–4.
-            if case let .character(c) = key, let n = Int(String(c)), (1...g.fields.count).contains(n) { r.field = n - 1 }
+        // Single-key cells take their key and move on, so a line of a report is its title, Tab and c.
+        var moveOn = false
+        switch g.focusedColumn {
+        case .title, .launched:
+            let isTitle = g.focusedColumn == .title
+            var input = isTitle ? r.title : r.launched
+            input.limit = TextEntry.limit(for: isTitle ? .text : .date)
+            guard TextEntry.apply(key, to: &input, telex: g.telex && isTitle, &s) else { return [] }
+            if isTitle { r.title = input } else { r.launched = input }
+        case .unit:
+            // Unit: ←/→ go through the grid's units; letters find one by name (tone marks optional).
+            let n = g.units.count
+            guard n > 0 else { return [] }
+            if key == .left || key == .right {
+                r.unit = r.unit.map { ($0 + (key == .left ? n - 1 : 1)) % n } ?? (key == .left ? n - 1 : 0)
+                g.unitSearch = ""
+            } else if case let .character(ch) = key {
+                g.unitSearch.append(ch)
+                guard let i = g.unitIndex(matching: g.unitSearch) else { g.unitSearch.removeLast(); return [] }
+                r.unit = i
+            } else if key == .backspace, !g.unitSearch.isEmpty {
+                g.unitSearch.removeLast()
+                if let i = g.unitIndex(matching: g.unitSearch) { r.unit = i }
+            } else { return [] }
+        case .field where !g.fields.isEmpty:
+            // Field: its number 1–4 (and on to the title), or ←/→.
+            if case let .character(c) = key, let n = Int(String(c)), (1...g.fields.count).contains(n) { r.field = n - 1; moveOn = true }
             else if key == .left { r.field = (r.field + g.fields.count - 1) % g.fields.count }
             else if key == .right || key == .character(" ") { r.field = (r.field + 1) % g.fields.count }
             else { return [] }
-        case 1: return []
-        case 2:
+        case .field: return []
+        case .kind:
             // Kind: t = tập thể (collective), c = cá nhân (individual); Space switches.
             if key == .character("t") { r.kind = .collective }
             else if key == .character("c") { r.kind = .individual }
             else if key == .character(" ") || key == .left || key == .right { r.kind = r.kind == .collective ? .individual : .collective }
             else { return [] }
-        default:
-            // Effective: c = có (yes), k = không (no), Space cycles có → không → chưa đánh giá.
-            if key == .character("c") { r.effective = true }
-            else if key == .character("k") { r.effective = false }
+        case .effective:
+            // Effective: c = có (yes), k = không (no) end the line (saved, next line); Space cycles có → không → chưa đánh giá.
+            if key == .character("c") { r.effective = true; moveOn = true }
+            else if key == .character("k") { r.effective = false; moveOn = true }
             else if key == .character(" ") { r.effective = r.effective == true ? false : r.effective == false ? nil : true }
             else if key == .backspace || key == .delete { r.effective = nil }
             else { return [] }
         }
         r.isDirty = true
         g.rows[g.row] = r
-        return []
+        guard moveOn else { return [] }
+        if g.focusedColumn == .effective { return finishRow(&g, &s) }
+        return advance(&g, &s)
     }
 
     /// Enter and Tab move along the row, then on to a new row (saving this one).
     static func advance(_ g: inout GridState, _ s: inout AppState) -> [Effect] {
+        g.unitSearch = ""
         if g.column < GridState.columns - 1 {
             g.column += 1
             return []
         }
+        return finishRow(&g, &s)
+    }
+
+    /// The line is done: saved, and the next line starts with what carries over.
+    static func finishRow(_ g: inout GridState, _ s: inout AppState) -> [Effect] {
         let effects = leaveRow(&g, &s)
         if g.rows[g.row].error == nil {
-            if g.row == g.rows.count - 1 {
-                // The new row starts with the launch date of the row above.
-                var next = GridRow()
-                next.launched = g.rows[g.row].launched
-                next.field = g.rows[g.row].field
-                g.rows.append(next)
-            }
+            if g.row == g.rows.count - 1 { g.rows.append(g.rows[g.row].carriedOver()) }
             g.row += 1
-            g.column = 0
+            g.column = GridColumn.title.rawValue
         }
         return effects
     }
@@ -180,16 +254,20 @@ enum GridUpdate {
     static func saveRow(_ g: inout GridState, _ s: inout AppState) -> [Effect] {
         var r = g.rows[g.row]
         let launchedText = r.launched.text.trimmingCharacters(in: .whitespaces)
-        let launched = Day(parsing: launchedText)
-        var m = Model(id: r.savedModelID ?? 0, unitID: g.unit.id, kind: r.kind, title: r.title.text.trimmingCharacters(in: .whitespaces),
+        // "15/3" in a 2025 grid is 15/03/2025: the grid's year is the report's.
+        let launched = Day(parsing: launchedText) ?? Day(parsing: launchedText + "/\(g.year)")
+        if let launched, launched.description != launchedText { r.launched = TextInput(launched.description) }
+        var m = Model(id: r.savedModelID ?? 0, unitID: g.unitID(r) ?? g.unit.id, kind: r.kind, title: r.title.text.trimmingCharacters(in: .whitespaces),
                       fieldCode: g.fields.indices.contains(r.field) ? g.fields[r.field].code : "", launchedOn: launched)
-        var issues = Validator(today: s.today).check(m)
+        var issues: [ValidationIssue] = []
+        if g.unitID(r) == nil { issues.append(ValidationIssue(field: "unit", problem: .required)) }
+        issues += Validator(today: s.today).check(m)
         if !launchedText.isEmpty && launched == nil { issues.append(ValidationIssue(field: "launchedOn", problem: .notADate(launchedText))) }
         if r.effective != nil, launched.map({ $0.year > g.year }) ?? true {
-            issues.append(ValidationIssue(field: "launchedOn", problem: .notLaunched))
+            issues.append(ValidationIssue(field: "launchedOn", problem: .notLaunchedBy(year: g.year, launched: launched)))
         }
         if let first = issues.first {
-            r.error = first.message(s.lang)
+            r.error = (columnName(first.field, s.texts).map { "\($0): " } ?? "") + first.message(s.lang)
             g.rows[g.row] = r
             return []
         }
@@ -199,10 +277,21 @@ enum GridUpdate {
         return [.save(.gridRow(m, year: g.year, effective: r.effective))]
     }
 
+    /// The column a message is about, so a line's error says where to look.
+    static func columnName(_ field: String, _ t: Texts) -> String? {
+        switch field {
+        case "unit": return t.words.unit
+        case "title": return t.pick("Tên mô hình", "Title")
+        case "launchedOn": return t.pick("Ngày ra mắt", "Launched")
+        case "fieldCode": return t.pick("Lĩnh vực", "Field")
+        default: return nil
+        }
+    }
+
     /// The store answered a grid row.
     static func saved(_ request: SaveRequest, _ outcome: SaveOutcome, _ s: inout AppState) -> [Effect] {
-        if case let .saved(auditIDs, _, _) = outcome {
-            s.undoStack += auditIDs
+        if case let .saved(change, _, _) = outcome {
+            s.undoStack.append(change)
             s.redoStack.removeAll()
         }
         // The grid was closed before the store answered: the figures still changed.

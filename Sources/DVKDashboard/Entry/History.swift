@@ -32,9 +32,13 @@ public struct HistoryEntry: Hashable, Sendable {
     public var actionName: String
     /// One line per changed column, in the order a form shows them.
     public var changes: [HistoryChange]
+    /// Taken back by an undo (and not redone): the list marks it.
+    public var isUndone: Bool
 
     public init(id: Int64, at: String, officer: String, action: String, entity: String, entityID: String?,
-                unitID: OrgUnit.ID?, unitName: String?, what: String, when: String, actionName: String, changes: [HistoryChange]) {
+                unitID: OrgUnit.ID?, unitName: String?, what: String, when: String, actionName: String, changes: [HistoryChange],
+                isUndone: Bool = false) {
+        self.isUndone = isUndone
         self.id = id
         self.at = at
         self.officer = officer

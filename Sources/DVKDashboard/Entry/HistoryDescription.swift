@@ -11,8 +11,12 @@ public struct HistoryRecord: Hashable, Sendable {
     public var entityID: String?
     public var before: String?
     public var after: String?
+    /// Taken back by an undo that no redo has put back since.
+    public var isUndone: Bool
 
-    public init(id: Int64, at: String, officer: String, action: String, entity: String, entityID: String?, before: String?, after: String?) {
+    public init(id: Int64, at: String, officer: String, action: String, entity: String, entityID: String?, before: String?, after: String?,
+                isUndone: Bool = false) {
+        self.isUndone = isUndone
         self.id = id
         self.at = at
         self.officer = officer
@@ -96,6 +100,21 @@ public enum HistoryDescription {
         for p in parsed { p.collect(into: &refs) }
         let context = HistoryContext(names: try names(refs), lang: lang, timeZone: timeZone)
         return parsed.map { $0.entry(context) }
+    }
+
+    /// One change in a sentence, as undo and redo report it: “thêm mô hình
+    /// “…” ở Xã …”, and how many more rows the change held.
+    public static func summary(_ change: [HistoryEntry], lang: Language) -> String {
+        let t = Texts(lang)
+        guard let first = change.first else { return t.pick("thay đổi", "change") }
+        let what = first.what.prefix(1).lowercased() + first.what.dropFirst()
+        var line = "\(first.actionName) \(what)"
+        if let unit = first.unitName, first.entity != "unit" { line += t.pick(" ở ", " in ") + unit }
+        if change.count > 1 {
+            let more = VietnameseNumber.integer(change.count - 1, lang)
+            line += t.pick(" và \(more) thay đổi đi kèm", " and \(more) more with it")
+        }
+        return line
     }
 
     /// The ids one row mentions.
@@ -288,6 +307,7 @@ struct HistoryContext {
         case "add": return t.pick("thêm", "add")
         case "update": return t.pick("sửa", "change")
         case "merge": return t.pick("sáp nhập", "merge")
+        case "move": return t.pick("chuyển", "move")
         case "import": return t.pick("nạp tệp", "import")
         case "generate": return t.pick("sinh dữ liệu", "generate")
         default: return a
@@ -419,7 +439,7 @@ extension ParsedRecord {
         }
         return HistoryEntry(id: raw.id, at: raw.at, officer: raw.officer, action: raw.action, entity: raw.entity, entityID: raw.entityID,
                             unitID: unit, unitName: unitName, what: what(c),
-                            when: c.when(raw.at), actionName: c.actionName(raw.action), changes: changes(c))
+                            when: c.when(raw.at), actionName: c.actionName(raw.action), changes: changes(c), isUndone: raw.isUndone)
     }
 
     /// “Khảo sát hài lòng năm 2025”, “Mô hình “…””, “Đánh giá 2025 của mô hình “…””.

@@ -24,7 +24,7 @@ public enum SaveRequest: Hashable, Sendable {
 public enum SaveOutcome: Hashable, Sendable {
     /// Saved; its audit rows in order (for undo, one at a time) and the id of
     /// the saved model or the added unit, if any.
-    case saved(auditIDs: [Int64], modelID: Model.ID?, unitID: OrgUnit.ID? = nil)
+    case saved(change: Int64, modelID: Model.ID?, unitID: OrgUnit.ID? = nil)
     /// Another model has the same title in the same unit and year: ask first.
     case duplicate(title: String)
     /// Refused, with the message to show and the field it concerns, if known.

@@ -15,13 +15,29 @@ public final class AppDatabase: Sendable {
     public let path: String
     /// Opened for reading only (`--read-only`, or a file without write permission).
     public let isReadOnly: Bool
+    /// Inside `inOneChange`: the open transaction every read and write joins.
+    /// Only used on the writer's queue, within that call.
+    nonisolated(unsafe) private let bound: Database?
 
     init(writer: any DatabaseWriter, officer: String, path: String, readOnly: Bool = false) throws {
         self.writer = writer
         self.officer = officer
         self.path = path
         isReadOnly = readOnly
+        bound = nil
         if !readOnly { try AppDatabase.prepare(writer, path: path) }
+    }
+
+    private init(joining db: Database, of outer: AppDatabase) {
+        (writer, officer, path, isReadOnly, bound) = (outer.writer, outer.officer, outer.path, outer.isReadOnly, db)
+    }
+
+    /// Several named writes as one transaction and one change: all are
+    /// stored or none, and one undo takes them all back (a grid row's model
+    /// and verdict, an import).
+    public func inOneChange<T: Sendable>(_ body: @Sendable (AppDatabase) throws -> T) throws -> T {
+        if bound != nil { return try body(self) }
+        return try write { db in try body(AppDatabase(joining: db, of: self)) }
     }
 
     /// Whether the file's permission bits forbid writing (root can still write
@@ -96,7 +112,7 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    private static func readOnlyQueue(_ path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
+    static func readOnlyQueue(_ path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
         var config = configuration(busyTimeout: busyTimeout)
         config.readonly = true
         return try DatabaseQueue(path: path, configuration: config)
@@ -104,7 +120,7 @@ public final class AppDatabase: Sendable {
 
     /// A dvk file carries the marker in its header; files from before the
     /// marker are recognised by dvk's first migration and its `meta` table.
-    private static func checkOurs(_ queue: DatabaseQueue, path: String) throws {
+    static func checkOurs(_ queue: DatabaseQueue, path: String) throws {
         let (marked, legacy, superseded) = try queue.read { db in
             let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let legacy = try db.tableExists("grdb_migrations") && db.tableExists("meta")
@@ -124,14 +140,28 @@ public final class AppDatabase: Sendable {
     static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var c = Configuration()
         c.foreignKeysEnabled = true
-        c.busyMode = .timeout(busyTimeout)
+        c.busyMode = busyTimeout > 0 ? .callback(busyWait(timeout: busyTimeout)) : .timeout(0)
         return c
+    }
+
+    /// Waits for another connection's lock by looking again every 1–3 ms
+    /// until about `timeout`. SQLite's own timeout backs off to one look per
+    /// 100 ms, and writers that save back to back take the lock in between,
+    /// so one of four dashboards waited out its whole timeout (measured in
+    /// docs/PERFORMANCE.md); looking often gives each a fair turn.
+    static func busyWait(timeout: TimeInterval) -> Database.BusyCallback {
+        let looks = max(1, Int(timeout / 0.002))
+        return { tries in
+            guard tries < looks else { return false }
+            usleep(useconds_t.random(in: 1000...3000))
+            return true
+        }
     }
 
     /// Checks the file is ours, refuses newer schemas, migrates, and makes
     /// sure nobody else holds the write lock, so a locked file is reported at
     /// open rather than at the officer's first save.
-    private static func prepare(_ writer: any DatabaseWriter, path: String) throws {
+    static func prepare(_ writer: any DatabaseWriter, path: String) throws {
         do {
             let migrator = Schema.migrator
             let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
@@ -172,13 +202,42 @@ public final class AppDatabase: Sendable {
 
     /// Runs a read; database errors become `StoreError`s.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        if let bound { return try body(bound) }
         do { return try writer.read(body) } catch let e as DatabaseError { throw AppDatabase.translate(e, path: path) }
     }
 
     /// One write transaction; named writes run theirs through `audited`.
+    /// Inside `inOneChange` it joins the open transaction: only the outer
+    /// call retries, so a change is never half retried.
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: path) }
-        do { return try writer.write(body) } catch let e as DatabaseError { throw AppDatabase.translate(e, path: path) }
+        if let bound { return try body(bound) }
+        return try AppDatabase.retryingBusy(path: path) { try writer.write(body) }
+    }
+
+    /// Pauses before the second and third attempt of a write. GRDB already
+    /// begins writes IMMEDIATE, so a busy lock is waited for (the busy
+    /// timeout) rather than failing on a read-to-write upgrade; the retries
+    /// are for a writer starved past that timeout by others that keep taking
+    /// the lock (several dashboards saving at once). Worst case, a lock held
+    /// for good: three busy timeouts (4.5 s) and these pauses.
+    static let busyRetryPauses: [TimeInterval] = [0.05, 0.15]
+
+    /// Runs `attempt` again after SQLITE_BUSY or SQLITE_LOCKED: the whole
+    /// transaction, which SQLite rolled back; gives up with `.busy`.
+    static func retryingBusy<T>(path: String, _ attempt: () throws -> T) throws -> T {
+        var pauses = busyRetryPauses[...]
+        while true {
+            do {
+                return try attempt()
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+                guard let pause = pauses.popFirst() else { throw StoreError.busy(path: path) }
+                // Jitter, so writers that gave up together do not come back together.
+                Thread.sleep(forTimeInterval: pause * Double.random(in: 1...1.5))
+            } catch let e as DatabaseError {
+                throw translate(e, path: path)
+            }
+        }
     }
 
     /// Integrity check, for tests and `dvk check`.

@@ -183,6 +183,16 @@ enum Schema {
         m.registerMigration("v2-marker") { db in
             try db.execute(sql: "PRAGMA application_id = \(DatabaseFile.applicationID)")
         }
+        // One change may write many audit rows (a grid row, an import);
+        // undo takes them back together. Older rows are each their own change.
+        m.registerMigration("v3-change-groups") { db in
+            try db.execute(sql: """
+                ALTER TABLE audit_log ADD COLUMN change_id INTEGER;
+                UPDATE audit_log SET change_id = id;
+                CREATE INDEX audit_change ON audit_log(change_id);
+                CREATE INDEX audit_action ON audit_log(action);
+                """)
+        }
         return m
     }
 }

@@ -24,6 +24,14 @@ public enum StoreError: Error, Equatable, Sendable {
     case badPath(path: String, reason: PathProblem)
     /// A value stored in the file that no rule allows (written by hand or by an older dvk).
     case storedValueInvalid(what: String, value: String)
+    /// Another writer still held the lock after the busy timeout and the
+    /// retries: nothing was stored, and a form keeps what was typed.
+    case busy(path: String)
+    /// A copy (`dvk backup`, the `.bak` of a restore) cannot be made at this path.
+    case cannotWriteCopy(path: String, reason: CopyProblem)
+    /// A file offered to `dvk restore` that is not a sound dvk database;
+    /// the live database was not touched.
+    case cannotRestore(path: String, reason: RestoreProblem)
 
     public enum PathProblem: Equatable, Sendable {
         case directory, notRegularFile, symlinkLoop, danglingLink, tooLong, notInFolder, noPermission, cannotCreateFolder
@@ -50,13 +58,69 @@ public enum StoreError: Error, Equatable, Sendable {
         }
     }
 
+    /// Why a copy cannot be written: a backup never replaces a file.
+    public enum CopyProblem: Equatable, Sendable {
+        case exists, directory, noFolder, notInFolder, noPermission, tooLong, companion
+        case other(String)
+
+        func text(_ lang: Language) -> String {
+            switch (self, lang) {
+            case (.exists, .vi): return "đã có tệp này; dvk không ghi đè lên tệp có sẵn, hãy chọn tên khác"
+            case (.exists, .en): return "the file exists; dvk does not overwrite a file, choose another name"
+            case (.directory, .vi): return "đây là một thư mục; hãy ghi cả tên tệp, ví dụ thư-mục/dvk-sao-luu.sqlite"
+            case (.directory, .en): return "it is a folder; give a file name too, e.g. folder/dvk-backup.sqlite"
+            case (.noFolder, .vi): return "thư mục chứa tệp không tồn tại; hãy tạo thư mục trước"
+            case (.noFolder, .en): return "the folder does not exist; create it first"
+            case (.notInFolder, .vi): return "một phần của đường dẫn không phải thư mục"
+            case (.notInFolder, .en): return "part of the path is not a folder"
+            case (.noPermission, .vi): return "không có quyền ghi vào thư mục này"
+            case (.noPermission, .en): return "no permission to write in that folder"
+            case (.tooLong, .vi): return "đường dẫn hoặc tên tệp quá dài"
+            case (.tooLong, .en): return "the path or file name is too long"
+            case (.companion, .vi): return "đây là tệp đi kèm (-wal, -shm, -journal) của cơ sở dữ liệu"
+            case (.companion, .en): return "it is a companion file (-wal, -shm, -journal) of the database"
+            case let (.other(r), _): return r
+            }
+        }
+    }
+
+    /// Why a file cannot be restored; each is found before anything is written.
+    public enum RestoreProblem: Equatable, Sendable {
+        case missing, notSQLite, notDvk, newerSchema, sameFile
+        case damaged(String)
+        case path(PathProblem)
+        case pageSize(backup: Int, live: Int)
+
+        func text(_ lang: Language) -> String {
+            switch (self, lang) {
+            case (.missing, .vi): return "không có tệp này"
+            case (.missing, .en): return "there is no such file"
+            case (.notSQLite, .vi): return "đây không phải tệp SQLite (tệp khác, hoặc đã hỏng phần đầu)"
+            case (.notSQLite, .en): return "it is not an SQLite file (another kind of file, or its header is damaged)"
+            case (.notDvk, .vi): return "đây là cơ sở dữ liệu SQLite của chương trình khác, không có dấu của dvk"
+            case (.notDvk, .en): return "it is another program's SQLite database, without dvk's marker"
+            case (.newerSchema, .vi): return "tệp do phiên bản dvk mới hơn tạo ra; hãy cập nhật dvk rồi khôi phục"
+            case (.newerSchema, .en): return "it was written by a newer dvk; update dvk, then restore"
+            case (.sameFile, .vi): return "đây chính là cơ sở dữ liệu đang dùng"
+            case (.sameFile, .en): return "it is the database in use itself"
+            case let (.damaged(d), .vi): return "tệp bị hỏng (integrity_check: \(d))"
+            case let (.damaged(d), .en): return "the file is damaged (integrity_check: \(d))"
+            case let (.path(p), _): return p.text(lang)
+            case let (.pageSize(b, l), .vi): return "kích thước trang khác cơ sở dữ liệu đang dùng (\(b) và \(l) byte)"
+            case let (.pageSize(b, l), .en): return "its page size differs from the database in use (\(b) and \(l) bytes)"
+            }
+        }
+    }
+
     /// Exit codes (the table in docs/RELIABILITY.md): 2 usage, 3 database
-    /// unusable, 4 locked, 5 bad data.
+    /// unusable, 4 locked, 5 bad data, 7 a file to write.
     public var exitCode: Int32 {
         switch self {
-        case .notADatabase, .newerSchema, .readOnly, .cannotOpen, .notADvkDatabase, .noDatabase, .corrupt, .badPath, .storedValueInvalid: return 3
-        case .locked: return 4
+        case .notADatabase, .newerSchema, .readOnly, .cannotOpen, .notADvkDatabase, .noDatabase, .corrupt, .badPath, .storedValueInvalid,
+             .cannotRestore: return 3
+        case .locked, .busy: return 4
         case .invalid, .notFound, .importFailed, .constraint, .cannotRevert: return 5
+        case .cannotWriteCopy: return 7
         }
     }
 
@@ -91,6 +155,12 @@ public enum StoreError: Error, Equatable, Sendable {
         case let (.badPath(p, r), .en): return "Cannot use “\(p)”: \(r.text(.en))."
         case let (.storedValueInvalid(w, v), .vi): return "Dữ liệu đã lưu không hợp lệ (\(w) = “\(v)”): sửa lại giá trị này; chạy dvk check để xem mọi lỗi."
         case let (.storedValueInvalid(w, v), .en): return "A stored value is invalid (\(w) = “\(v)”): correct it; run dvk check to list every problem."
+        case (.busy, .vi): return "Cơ sở dữ liệu đang bận: một người khác đang ghi. Chưa lưu; những gì bạn nhập vẫn còn, hãy thử lại."
+        case (.busy, .en): return "The database is busy: someone else is writing. Not saved; what you typed is still there, try again."
+        case let (.cannotWriteCopy(p, r), .vi): return "Không ghi được bản sao vào “\(p)”: \(r.text(.vi))."
+        case let (.cannotWriteCopy(p, r), .en): return "Cannot write a copy to “\(p)”: \(r.text(.en))."
+        case let (.cannotRestore(p, r), .vi): return "Không khôi phục từ “\(p)”: \(r.text(.vi)). Cơ sở dữ liệu đang dùng không bị thay đổi."
+        case let (.cannotRestore(p, r), .en): return "Not restored from “\(p)”: \(r.text(.en)). The database in use was not changed."
         case let (.importFailed(f, 0, m), _): return "\(f): \(m)"
         case let (.importFailed(f, l, m), .vi): return "\(f), dòng \(l): \(m)"
         case let (.importFailed(f, l, m), .en): return "\(f), line \(l): \(m)"

@@ -10,10 +10,15 @@ public struct ImportSummary: Sendable, Equatable {
 
 /// Loads a folder of CSV files (the format of `seeds/`, described in
 /// docs/DATA.md) in one transaction: a bad row stops the import with its
-/// file, line and reason, and nothing is stored.
+/// file, line and reason, and nothing is stored. This is the first import,
+/// into a database with no units; `importOrUpdate` decides between it and
+/// an update by `ref` (ImportApply.swift).
 extension AppDatabase {
     public func importFolder(_ folder: URL, lang: Language = .vi) throws -> ImportSummary {
-        let tables = try SeedFiles(folder: folder, lang: lang)
+        try loadFirst(try SeedFiles(folder: folder, lang: lang), folder: folder)
+    }
+
+    func loadFirst(_ tables: SeedFiles, folder: URL) throws -> ImportSummary {
         let officer = officer
         let validator = validator
         return try write { db in
@@ -76,6 +81,10 @@ struct SeedImporter {
     let db: Database
     let validator: Validator
     var summary = ImportSummary()
+    /// Each stored row's file line, by table and the row's key as the audit
+    /// log writes it ("12", "12/2024", "home_unit"): a re-import stages the
+    /// folder with this importer and names the lines of what it would change.
+    var lines: [String: [String: Int]] = [:]
     private var unitIDs: [String: OrgUnit.ID] = [:]
     private var modelIDs: [String: Model.ID] = [:]
     private var models: [Model.ID: Model] = [:]
@@ -102,6 +111,8 @@ struct SeedImporter {
     }
 
     private mutating func count(_ table: String) { summary.rows[table, default: 0] += 1 }
+
+    private mutating func note(_ table: String, _ key: String, _ r: CSVRecord) { lines[table, default: [:]][key] = r.line }
 
     private func check(_ issues: [ValidationIssue], _ r: CSVRecord) throws {
         guard let first = issues.first else { return }
@@ -165,6 +176,7 @@ struct SeedImporter {
                     """, arguments: arguments)
             }
             fieldCodes.insert(code)
+            note("field", code, r)
             count("field")
         }
     }
@@ -195,6 +207,7 @@ struct SeedImporter {
                                 directive: r.optional("directive") ?? "")
             try check(validator.check(target), r)
             try stored(r) { try TargetRow.insert(target, db) }
+            note("target", code, r)
             count("target")
         }
     }
@@ -222,6 +235,7 @@ struct SeedImporter {
             let source = r.optional("source") ?? ""
             unitIDs[ref] = try stored(r) { try UnitWrites.insert(u, ref: ref, source: source, db) }
             links.append((r, unitIDs[ref]!))
+            note("unit", String(unitIDs[ref]!), r)
             count("unit")
         }
         // Parents and successors may appear later in the file: link them in a second pass.
@@ -269,6 +283,7 @@ struct SeedImporter {
             m.id = try stored(r) { try ModelWrites.insert(row, ref: ref, source: source, db) }
             modelIDs[ref] = m.id
             models[m.id] = m
+            note("model", String(m.id), r)
             count("model")
         }
     }
@@ -293,6 +308,7 @@ struct SeedImporter {
                 try db.execute(sql: "INSERT INTO evaluation (model_id, year, effective, note) VALUES (?, ?, ?, ?)",
                                arguments: [e.modelID, e.year, e.effective, e.note])
             }
+            note("evaluation", "\(e.modelID)/\(e.year)", r)
             count("evaluation")
         }
     }
@@ -312,6 +328,7 @@ struct SeedImporter {
                 try db.execute(sql: "INSERT INTO recognition (model_id, level, decision_number, decided_on, issuer) VALUES (?, ?, ?, ?, ?)",
                                arguments: [rec.modelID, rec.level.rawValue, rec.decisionNumber, rec.decidedOn?.iso, rec.issuer])
             }
+            note("recognition", String(db.lastInsertedRowID), r)
             count("recognition")
         }
     }
@@ -339,6 +356,7 @@ struct SeedImporter {
                     """, arguments: [kind.rawValue, r.optional("issuer") ?? "", decision, decidedOn?.iso, recipient,
                                      modelID, unitID, r.optional("source") ?? ""])
             }
+            note("award", String(db.lastInsertedRowID), r)
             count("award")
         }
     }
@@ -360,6 +378,7 @@ struct SeedImporter {
             try check(validator.check(s), r)
             let isDemo = try r.bool("demo")
             try stored(r) { try SurveyWrites.upsert(s, isDemo: isDemo, db) }
+            note("survey", "\(unit)/\(s.year)", r)
             count("survey")
         }
     }
@@ -377,6 +396,7 @@ struct SeedImporter {
             try check(validator.check(p), r)
             let isDemo = try r.bool("demo")
             try stored(r) { try SurveyWrites.upsert(p, isDemo: isDemo, db) }
+            note("plan_adoption", "\(unit)/\(p.year)", r)
             count("plan_adoption")
         }
     }
@@ -404,6 +424,7 @@ struct SeedImporter {
                     INSERT INTO reported_figure (unit_id, year, scope, field_code, count, qualifier, source) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [unit, year, scope.rawValue, fieldCode, count, qualifier, r.optional("source") ?? ""])
             }
+            note("reported_figure", String(db.lastInsertedRowID), r)
             self.count("reported_figure")
         }
     }
@@ -416,6 +437,7 @@ struct SeedImporter {
                 try db.execute(sql: "INSERT INTO directive (kind, number, issued_on, issuer, title, source) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: arguments)
             }
+            note("directive", String(db.lastInsertedRowID), r)
             count("directive")
         }
     }
@@ -441,6 +463,7 @@ struct SeedImporter {
                 throw r.fail("key", "\(CSVRecord.quoted(key)) không phải thiết lập đã biết (home_unit, data_as_of)")
             }
             try stored(r) { try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value]) }
+            note("meta", key, r)
             count("setting")
         }
     }

@@ -147,10 +147,7 @@ extension AppDatabase: ProgressSource {
 
     public func auditLog(limit: Int = 100, offset: Int = 0) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset]).map {
-                AuditEntry(id: $0["id"], at: $0["at"], officer: $0["officer"], action: $0["action"], entity: $0["entity"],
-                           entityID: $0["entity_id"], beforeJSON: $0["before_json"], afterJSON: $0["after_json"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset]).map(AuditEntry.init(row:))
         }
     }
 

@@ -19,4 +19,16 @@ extension AppDatabase {
             }
         }
     }
+
+    /// What follows a unit when it moves or merges: the models, surveys and
+    /// plans of the unit and of every unit under it.
+    public func recordsFollowing(unit: OrgUnit.ID) throws -> (models: Int, surveys: Int, plans: Int) {
+        try read { db in
+            let tree = "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)"
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(db, sql: "\(tree) SELECT count(*) FROM \(table) WHERE unit_id IN (SELECT id FROM sub)", arguments: [unit]) ?? 0
+            }
+            return (try count("model"), try count("survey"), try count("plan_adoption"))
+        }
+    }
 }

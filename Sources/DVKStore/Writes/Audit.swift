@@ -17,6 +17,8 @@ enum Audit {
     static let keys: [String: [String]] = [
         "unit": ["id"], "model": ["id"], "evaluation": ["model_id", "year"], "survey": ["unit_id", "year"],
         "plan_adoption": ["unit_id", "year"], "recognition": ["id"], "award": ["id"], "target": ["code"], "meta": ["key"],
+        // Written by a re-import (ImportWrites.swift), and so undone with it.
+        "field": ["code"], "reported_figure": ["id"], "directive": ["id"],
     ]
 
     /// The one audited write, inside the caller's transaction: the row of
@@ -37,10 +39,15 @@ enum Audit {
     static func record(_ db: Database, officer: String, action: String, entity: String, entityID: String?,
                        before: String?, after: String?, at: Date = Date()) throws -> AuditID {
         try db.execute(sql: """
-            INSERT INTO audit_log (at, officer, action, entity, entity_id, before_json, after_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [timestamp(at), officer, action, entity, entityID, before, after])
-        return db.lastInsertedRowID
+            INSERT INTO audit_log (at, officer, action, entity, entity_id, before_json, after_json, change_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [timestamp(at), officer, action, entity, entityID, before, after, ChangeGroups.current(db)])
+        let id = db.lastInsertedRowID
+        if ChangeGroups.current(db) == nil {
+            ChangeGroups.open(id, db)
+            try db.execute(sql: "UPDATE audit_log SET change_id = ? WHERE id = ?", arguments: [id, id])
+        }
+        return id
     }
 
     /// The key columns of `entity` as a WHERE clause.
@@ -115,6 +122,37 @@ extension AppDatabase {
     static let nouns = ["unit": "đơn vị", "model": "mô hình"]
 }
 
+/// The id of one change: what one transaction did, however many audit rows
+/// it wrote (a grid row's model and verdict, a whole import). It is the id of
+/// the change's first audit row; undo and redo take a change, never a row.
+public typealias ChangeID = Int64
+
+/// The change each open transaction is writing, by connection: the first
+/// audit row of a transaction opens it, the transaction's end closes it.
+enum ChangeGroups {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var open: [ObjectIdentifier: ChangeID] = [:]
+
+    static func current(_ db: Database) -> ChangeID? {
+        lock.lock()
+        defer { lock.unlock() }
+        return open[ObjectIdentifier(db)]
+    }
+
+    static func open(_ id: ChangeID, _ db: Database) {
+        let key = ObjectIdentifier(db)
+        lock.lock()
+        open[key] = id
+        lock.unlock()
+        let close: @Sendable (Database) -> Void = { _ in
+            lock.lock()
+            open[key] = nil
+            lock.unlock()
+        }
+        db.afterNextTransaction(onCommit: close, onRollback: close)
+    }
+}
+
 /// One audit log entry as read back.
 public struct AuditEntry: Sendable, Hashable {
     public var id: Int64
@@ -125,4 +163,24 @@ public struct AuditEntry: Sendable, Hashable {
     public var entityID: String?
     public var beforeJSON: String?
     public var afterJSON: String?
+    /// The change this row belongs to (its own id for a one-row change).
+    public var changeID: ChangeID?
+    /// Taken back by an undo that no redo has put back since.
+    public var isUndone = false
+
+    /// The columns of `audit_log`, plus `undone` when the query selects it.
+    init(row: Row) {
+        (id, at, officer, action, entity) = (row["id"], row["at"], row["officer"], row["action"], row["entity"])
+        (entityID, beforeJSON, afterJSON) = (row["entity_id"], row["before_json"], row["after_json"])
+        changeID = row.hasColumn("change_id") ? row["change_id"] : nil
+        isUndone = row.hasColumn("undone") ? (row["undone"] as Bool?) ?? false : false
+    }
+}
+
+extension Audit {
+    /// Selects `undone` for each audit row `a`: whether the newest undo or
+    /// redo naming it is an undo (the action index finds them).
+    static let undoneColumn = """
+        (SELECT r.action FROM audit_log r WHERE r.action IN ('undo:' || a.id, 'redo:' || a.id) ORDER BY r.id DESC LIMIT 1) LIKE 'undo:%' AS undone
+        """
 }

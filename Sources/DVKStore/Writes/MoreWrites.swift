@@ -32,12 +32,13 @@ extension AppDatabase {
     /// Chuyển đơn vị sang cấp trên khác. A unit cannot move under itself or its own descendants.
     @discardableResult
     public func moveUnit(_ id: OrgUnit.ID, under parent: OrgUnit.ID?) throws -> AuditID {
-        try audited("unit", id, action: "update") { db in
+        try audited("unit", id, action: "move") { db in
             var current = parent
             while let c = current {
                 if c == id { throw StoreError.invalid(record: "đơn vị", issues: [ValidationIssue(field: "parentID", problem: .unknownChoice("#\(c)", allowed: []))]) }
                 current = try Int64.fetchOne(db, sql: "SELECT parent_id FROM unit WHERE id = ?", arguments: [c])
             }
+            try UnitRules.refusePlacement(id, under: parent, db)
             try db.execute(sql: "UPDATE unit SET parent_id = ? WHERE id = ?", arguments: [parent, id])
             try UnitRules.refuseCycles(db)
         }.auditID
@@ -57,10 +58,8 @@ extension AppDatabase {
         let whereSQL = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
         let finalArgs = args
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(whereSQL) ORDER BY id DESC LIMIT ? OFFSET ?", arguments: finalArgs).map {
-                AuditEntry(id: $0["id"], at: $0["at"], officer: $0["officer"], action: $0["action"], entity: $0["entity"],
-                           entityID: $0["entity_id"], beforeJSON: $0["before_json"], afterJSON: $0["after_json"])
-            }
+            try Row.fetchAll(db, sql: "SELECT a.*, \(Audit.undoneColumn) FROM audit_log a \(whereSQL) ORDER BY id DESC LIMIT ? OFFSET ?",
+                             arguments: finalArgs).map(AuditEntry.init(row:))
         }
     }
 }

@@ -10,53 +10,75 @@ public enum RevertDirection: String, Sendable {
 }
 
 extension AppDatabase {
-    /// Puts the entity of audit row `id` back as it was before (undo) or after
-    /// (redo) that change. Returns the new audit row's id.
+    /// Puts back everything the change holding audit row `id` did: as it was
+    /// before (undo, last row first) or after (redo, first row first), in one
+    /// transaction, itself one change. Returns the new change's id.
     @discardableResult
-    public func revert(auditID id: AuditID, _ direction: RevertDirection) throws -> AuditID {
+    public func revert(auditID id: AuditID, _ direction: RevertDirection) throws -> ChangeID {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_log WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(what: "nhật ký #\(id)")
+            let change = try ChangeID.fetchOne(db, sql: "SELECT COALESCE(change_id, id) FROM audit_log WHERE id = ?", arguments: [id])
+            guard let change else { throw StoreError.notFound(what: "nhật ký #\(id)") }
+            var rows = try AuditID.fetchAll(db, sql: "SELECT id FROM audit_log WHERE COALESCE(change_id, id) = ? ORDER BY id", arguments: [change])
+            if direction == .undo { rows.reverse() }
+            var first: AuditID?
+            for row in rows {
+                let written = try AppDatabase.revertRow(row, direction, officer: officer, db)
+                first = first ?? written
             }
-            let entity: String = row["entity"]
-            guard let keys = Audit.keys[entity] else {
-                throw StoreError.cannotRevert(reason: "loại thay đổi “\(entity)” không hoàn tác được")
-            }
-            let beforeJSON: String? = row["before_json"], afterJSON: String? = row["after_json"]
-            let target = try (direction == .undo ? beforeJSON : afterJSON).map(AppDatabase.decodeImage)
-            let other = try (direction == .undo ? afterJSON : beforeJSON).map(AppDatabase.decodeImage)
-            guard let keyImage = target ?? other else { throw StoreError.cannotRevert(reason: "nhật ký #\(id) không có ảnh dữ liệu") }
-            let keyValues = keys.map { keyImage[$0] ?? .null }
-            let clause = Audit.clause(entity)
-            return try Audit.write(db, officer: officer, entity, key: keyValues, action: "\(direction.rawValue):\(id)") { db, current in
-                let current = try current.map(AppDatabase.decodeImage)
-                try AppDatabase.refuseIfChangedSince(id, entity: entity, entityID: row["entity_id"], expected: other,
-                                                     target: target, current: current, db)
-                if let image = target {
-                    // Only the fields this change touched go back, so another
-                    // officer's later edit of other fields of the record stays.
-                    let touched = other.map { o in image.keys.filter { image[$0] != o[$0] } } ?? Array(image.keys)
-                    let columns = (current == nil ? Array(image.keys) : touched).sorted()
-                    if current == nil {
-                        try db.execute(sql: "INSERT INTO \(entity) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                                       arguments: StatementArguments(columns.map { image[$0]! }))
-                    } else if !columns.filter({ !keys.contains($0) }).isEmpty {
-                        let sets = columns.filter { !keys.contains($0) }
-                        try db.execute(sql: "UPDATE \(entity) SET \(sets.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(clause)",
-                                       arguments: StatementArguments(sets.map { image[$0]! } + keyValues))
-                    }
-                } else {
-                    // Undoing an addition: the row goes, its images stay in the log.
-                    do {
-                        try db.execute(sql: "DELETE FROM \(entity) WHERE \(clause)", arguments: StatementArguments(keyValues))
-                    } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-                        throw StoreError.cannotRevert(reason: "đã có dữ liệu khác gắn với bản ghi này; hãy hoàn tác các thay đổi sau trước")
-                    }
-                }
-                try AppDatabase.refreshCounts(afterChangeTo: entity, images: [target, other].compactMap { $0 }, db)
-                return ((), keyValues)
-            }.auditID
+            return first ?? change
         }
+    }
+
+    /// The audit rows of one change, as the history reads them.
+    public func changeEntries(_ id: ChangeID) throws -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE COALESCE(change_id, id) = (SELECT COALESCE(change_id, id) FROM audit_log WHERE id = ?) ORDER BY id",
+                             arguments: [id]).map(AuditEntry.init(row:))
+        }
+    }
+
+    static func revertRow(_ id: AuditID, _ direction: RevertDirection, officer: String, _ db: Database) throws -> AuditID {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_log WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(what: "nhật ký #\(id)")
+        }
+        let entity: String = row["entity"]
+        guard let keys = Audit.keys[entity] else {
+            throw StoreError.cannotRevert(reason: "loại thay đổi “\(entity)” không hoàn tác được")
+        }
+        let beforeJSON: String? = row["before_json"], afterJSON: String? = row["after_json"]
+        let target = try (direction == .undo ? beforeJSON : afterJSON).map(AppDatabase.decodeImage)
+        let other = try (direction == .undo ? afterJSON : beforeJSON).map(AppDatabase.decodeImage)
+        guard let keyImage = target ?? other else { throw StoreError.cannotRevert(reason: "nhật ký #\(id) không có ảnh dữ liệu") }
+        let keyValues = keys.map { keyImage[$0] ?? .null }
+        let clause = Audit.clause(entity)
+        return try Audit.write(db, officer: officer, entity, key: keyValues, action: "\(direction.rawValue):\(id)") { db, current in
+            let current = try current.map(AppDatabase.decodeImage)
+            try AppDatabase.refuseIfChangedSince(id, entity: entity, entityID: row["entity_id"], expected: other,
+                                                 target: target, current: current, db)
+            if let image = target {
+                // Only the fields this change touched go back, so another
+                // officer's later edit of other fields of the record stays.
+                let touched = other.map { o in image.keys.filter { image[$0] != o[$0] } } ?? Array(image.keys)
+                let columns = (current == nil ? Array(image.keys) : touched).sorted()
+                if current == nil {
+                    try db.execute(sql: "INSERT INTO \(entity) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                                   arguments: StatementArguments(columns.map { image[$0]! }))
+                } else if !columns.filter({ !keys.contains($0) }).isEmpty {
+                    let sets = columns.filter { !keys.contains($0) }
+                    try db.execute(sql: "UPDATE \(entity) SET \(sets.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(clause)",
+                                   arguments: StatementArguments(sets.map { image[$0]! } + keyValues))
+                }
+            } else {
+                // Undoing an addition: the row goes, its images stay in the log.
+                do {
+                    try db.execute(sql: "DELETE FROM \(entity) WHERE \(clause)", arguments: StatementArguments(keyValues))
+                } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                    throw StoreError.cannotRevert(reason: "đã có dữ liệu khác gắn với bản ghi này; hãy hoàn tác các thay đổi sau trước")
+                }
+            }
+            try AppDatabase.refreshCounts(afterChangeTo: entity, images: [target, other].compactMap { $0 }, db)
+            return ((), keyValues)
+        }.auditID
     }
 
     /// Undo and redo put back what one change did; if someone changed the

@@ -43,6 +43,40 @@ enum UnitRules {
         return nil
     }
 
+    /// The placement rules of `UnitPlacement`, checked against the stored
+    /// units: a commune under a hospital is refused here whatever path asks.
+    /// Crossing provinces is the form's question, so the store allows it.
+    static func refusePlacement(_ unit: OrgUnit.ID, under parent: OrgUnit.ID?, _ db: Database) throws {
+        guard let parent else { return }
+        let units = try unitMap(db)
+        guard let me = units[unit], let p = units[parent] else { return }
+        if !UnitPlacement.mayParent(p.kind, me.kind) {
+            throw StoreError.invalid(record: me.name, issues: [ValidationIssue(field: "parent", problem:
+                .parentKindNotAllowed(child: me.kind, parent: p.kind, parentName: p.name,
+                                      allowed: UnitKind.allCases.filter { UnitPlacement.mayParent($0, me.kind) }))])
+        }
+    }
+
+    static func refuseMerge(_ unit: OrgUnit.ID, into successor: OrgUnit.ID, lastDay: Day, _ db: Database) throws {
+        let units = try unitMap(db)
+        guard let me = units[unit], let target = units[successor] else { return }
+        if let problem = UnitPlacement.mergeProblem(me, into: target, lastDay: lastDay, units: units, acrossProvinces: true) {
+            throw StoreError.invalid(record: me.name, issues: [ValidationIssue(field: "into", problem: problem)])
+        }
+    }
+
+    private static func unitMap(_ db: Database) throws -> [OrgUnit.ID: OrgUnit] {
+        var out: [OrgUnit.ID: OrgUnit] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT id, name, kind, parent_id, valid_from, valid_to, merged_into_id FROM unit") {
+            guard let id = Int64.fromDatabaseValue(r["id"]) else { continue }
+            out[id] = OrgUnit(id: id, name: r["name"] ?? "", kind: UnitKind(rawValue: r["kind"] ?? "") ?? .agency,
+                              parentID: Int64.fromDatabaseValue(r["parent_id"]),
+                              validFrom: Rows.day(r["valid_from"]), validTo: Rows.day(r["valid_to"]),
+                              mergedIntoID: Int64.fromDatabaseValue(r["merged_into_id"]))
+        }
+        return out
+    }
+
     /// Throws the officer's message when the write just made would close a loop.
     static func refuseCycles(_ db: Database) throws {
         guard let (unit, link) = try firstCycle(db) else { return }

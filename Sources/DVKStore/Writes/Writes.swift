@@ -28,6 +28,7 @@ extension AppDatabase {
     @discardableResult
     public func mergeUnit(_ unit: OrgUnit.ID, into successor: OrgUnit.ID, lastDay: Day) throws -> AuditID {
         try audited("unit", unit, action: "merge") { db in
+            try UnitRules.refuseMerge(unit, into: successor, lastDay: lastDay, db)
             try db.execute(sql: "UPDATE unit SET valid_to = ?, merged_into_id = ? WHERE id = ?",
                            arguments: [lastDay.iso, successor, unit])
             try UnitRules.refuseCycles(db)

@@ -28,8 +28,31 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(help("Dùng lại dữ liệu đã sinh.", "Reuse generated data.")))
     var reuse = false
 
+    @Argument(help: ArgumentHelp(help("Phép đo: overview (mặc định: dữ liệu cỡ tỉnh, cả nước) hoặc writers (nhiều tiến trình cùng ghi tệp --db).",
+                                      "What to measure: overview (default: province- and country-size data) or writers (several processes saving into the --db file)."),
+                                 valueName: "overview|writers"))
+    var mode: Mode = .overview
+
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case overview, writers
+    }
+
+    @Option(name: .long, help: ArgumentHelp(help("writers: số tiến trình cùng ghi.", "writers: how many processes write at once.")))
+    var processes: Int = 4
+
+    @Option(name: .long, help: ArgumentHelp(help("writers: số lần lưu của mỗi tiến trình.", "writers: saves per process.")))
+    var saves: Int = 100
+
     @Option(name: .customLong("measure-only"), help: .hidden)
     var measureOnly: String?
+
+    /// The writer child's number; with it the command is one of the writers.
+    @Option(name: .customLong("writer-child"), help: .hidden)
+    var writerChild: Int?
+
+    /// When the writers start, on the monotonic clock, so they start together.
+    @Option(name: .customLong("start-at"), help: .hidden)
+    var startAt: UInt64 = 0
 
     @Option(name: .long, help: .hidden)
     var year: Int = 2025
@@ -38,11 +61,30 @@ struct Bench: ParsableCommand {
 
     static let scale: [String: Int] = ["province": 600, "country": 10_000]
 
+    func validate() throws {
+        if !(1...64).contains(processes) { throw ValidationError(help("--processes phải từ 1 đến 64.", "--processes must be 1 to 64.")) }
+        if !(1...100_000).contains(saves) { throw ValidationError(help("--saves phải từ 1 đến 100000.", "--saves must be 1 to 100000.")) }
+        // The writers add hundreds of models: never to the default database by accident.
+        if mode == .writers, global.db == nil {
+            throw ValidationError(help("bench writers cần --db TỆP: một tệp thử (phép đo thêm mô hình vào tệp, ví dụ tệp của dvk init).",
+                                       "bench writers needs --db FILE: a scratch file (it adds models to it, e.g. one made by dvk init)."))
+        }
+    }
+
     func run() throws {
         let lang = global.language
         try reporting(lang) {
             if let path = measureOnly {
                 print(try BenchMeasure(path: path, year: year, runs: runs).run())
+                return
+            }
+            if mode == .writers {
+                let bench = WriterBench(path: global.databasePath(), processes: processes, saves: saves, officer: global.officerName, lang: lang)
+                if let child = writerChild {
+                    print(try bench.child(child, startAt: startAt))
+                } else if try !bench.run() {
+                    throw ExitCode.failure
+                }
                 return
             }
             guard Bench.which("sqlite3") else { throw UserError.toolMissing("sqlite3") }
@@ -237,4 +279,98 @@ struct BenchMeasure {
         return max(0, (try wall(n) - wall(0)) / Double(n))
     }
 
+}
+
+/// `dvk bench writers`: N child processes (this same program) each make M
+/// audited saves into one file as fast as they can, all starting at one
+/// instant; the parent counts what was stored and reports the throughput
+/// and the latency of one save as an officer would feel it (busy waits and
+/// retries included). Nothing may be lost: every save is stored or counted
+/// as failed.
+struct WriterBench {
+    let path: String
+    let processes: Int
+    let saves: Int
+    let officer: String
+    let lang: Language
+
+    static func now() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+    }
+
+    /// Spawns the writers, waits for them, prints the report; false when a save was lost or failed.
+    func run() throws -> Bool {
+        let db = try AppDatabase.open(path: path, officer: officer)
+        if try db.allUnits().isEmpty { try db.addUnit(OrgUnit(id: 0, name: "Xã Đo Ghi Đồng Thời", kind: .commune)) }
+        let before = try db.count(.model)
+        // Long enough for every child to start and open the file first (a debug build starts slowly).
+        let startAt = WriterBench.now() + UInt64(500 + 150 * processes) * 1_000_000
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        var children: [(Process, Pipe)] = []
+        for k in 0..<processes {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: exe)
+            p.arguments = ["bench", "writers", "--writer-child", String(k), "--saves", String(saves), "--start-at", String(startAt),
+                           "--db", path, "--officer", "bench-\(k)", "--lang", lang.rawValue]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            children.append((p, out))
+        }
+        var latencies: [Double] = [], failures = 0, crashed = 0
+        var first = UInt64.max, last = UInt64(0)
+        for (p, out) in children {
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            guard p.terminationStatus == 0, let begin = Bench.field(text, "begin").flatMap(UInt64.init),
+                  let end = Bench.field(text, "end").flatMap(UInt64.init) else {
+                crashed += 1
+                continue
+            }
+            first = min(first, begin)
+            last = max(last, end)
+            failures += Bench.field(text, "failures").flatMap(Int.init) ?? 0
+            latencies += (Bench.field(text, "latencies_us") ?? "").split(separator: ",").compactMap { Double($0) }.map { $0 / 1000 }
+        }
+        let stored = try db.count(.model) - before
+        latencies.sort()
+        let wall = last > first ? Double(last - first) / 1e9 : 0
+        let pick = { (q: Double) in latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))] }
+        let ms = { (x: Double) in String(format: "%.1f", x) }
+        let rate = wall > 0 ? Double(stored) / wall : 0
+        print("| processes | saves each | stored | failed | wall | saves/s | one save p50 | p99 | max |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| \(processes) | \(saves) | \(stored) | \(failures) | \(String(format: "%.2f", wall)) s | \(Int(rate)) | \(ms(pick(0.5))) ms | \(ms(pick(0.99))) ms | \(ms(latencies.last ?? 0)) ms |")
+        print("processes=\(processes) saves=\(saves) stored=\(stored) failures=\(failures) crashed=\(crashed) wall_s=\(String(format: "%.3f", wall)) "
+              + "saves_per_s=\(Int(rate)) p50_ms=\(ms(pick(0.5))) p99_ms=\(ms(pick(0.99))) max_ms=\(ms(latencies.last ?? 0))")
+        return crashed == 0 && failures == 0 && stored == processes * saves
+    }
+
+    /// One writer: opens the file, waits for the common start, saves.
+    func child(_ k: Int, startAt: UInt64) throws -> String {
+        let db = try AppDatabase.open(path: path, officer: officer)
+        guard let unit = try db.allUnits().first?.id else { throw StoreError.notFound(what: "đơn vị") }
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let day = Day(year: year, month: 1, day: 1)
+        let now = WriterBench.now()
+        if startAt > now { usleep(useconds_t(min((startAt - now) / 1000, 10_000_000))) }
+        var latencies: [UInt64] = [], failures = 0
+        let begin = WriterBench.now()
+        for i in 0..<saves {
+            let t = WriterBench.now()
+            do {
+                try db.addModel(Model(id: 0, unitID: unit, title: "Mô hình đo ghi đồng thời \(startAt % 100_000)-\(k)-\(i)", fieldCode: "economy",
+                                      registeredOn: day, launchedOn: day))
+            } catch let e as StoreError {
+                // Counted, not fatal: the report says how many saves were refused, and the first reason.
+                if failures == 0 { Output.error("bench-\(k): " + e.message(lang)) }
+                failures += 1
+            }
+            latencies.append((WriterBench.now() - t) / 1000)
+        }
+        let end = WriterBench.now()
+        return "begin=\(begin) end=\(end) failures=\(failures) latencies_us=\(latencies.map(String.init).joined(separator: ","))"
+    }
 }

@@ -6,16 +6,22 @@ import Foundation
 import Glibc
 #endif
 
-/// `dvk import DIR`: loads a folder of CSV files (the format of seeds/, see docs/DATA.md).
+/// `dvk import DIR`: loads a folder of CSV files (the format of seeds/, see
+/// docs/DATA.md). Into a database that already holds data, the rows are
+/// matched by `ref` and only what differs is written, as one change.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: help("Nạp một thư mục tệp CSV (định dạng như seeds/, xem docs/DATA.md).",
-                       "Load a folder of CSV files (the seeds/ format, see docs/DATA.md).")
+        abstract: help("Nạp một thư mục tệp CSV (định dạng như seeds/, xem docs/DATA.md); nạp lại tệp đã sửa chỉ ghi phần khác.",
+                       "Load a folder of CSV files (the seeds/ format, see docs/DATA.md); loading a corrected copy writes only what differs.")
     )
 
     @Argument(help: ArgumentHelp(help("Thư mục chứa units.csv và các tệp khác.", "Folder holding units.csv and the other files."), valueName: "DIR"))
     var folder: String
+
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(help("Chỉ in những gì sẽ thêm, sửa, giữ nguyên, bỏ qua; không ghi gì.",
+                                                                "Only print what would be added, changed, left or skipped; write nothing.")))
+    var dryRun = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -26,24 +32,38 @@ struct Import: ParsableCommand {
             // Said before a database is opened: a mistyped folder creates nothing.
             try AppDatabase.checkImportFolder(url, lang: lang)
             let path = global.databasePath()
+            if dryRun {
+                let plan = try AppDatabase.planImport(url, databaseAt: path, officer: global.officerName, lang: lang)
+                for line in plan.lines(lang) { Output.out(line) }
+                return
+            }
             let created = NewDatabase(path: path)
-            let summary: ImportSummary
+            let outcome: ImportOutcome
             do {
-                summary = try load(url, path: path, lang: lang)
+                outcome = try load(url, path: path, lang: lang)
             } catch {
                 // A refused first import leaves nothing behind: no empty database to find later.
                 created.remove()
                 throw error
             }
-            let counts = summary.rows.sorted { $0.key < $1.key }.map { "\($0.key) \(VietnameseNumber.integer($0.value, lang))" }
-            Output.out(Words(lang).pick("Đã nạp: ", "Imported: ") + counts.joined(separator: ", "))
+            switch outcome {
+            case let .loaded(summary):
+                let counts = summary.rows.sorted { $0.key < $1.key }.map { "\($0.key) \(VietnameseNumber.integer($0.value, lang))" }
+                Output.out(Words(lang).pick("Đã nạp: ", "Imported: ") + counts.joined(separator: ", "))
+            case let .updated(plan, change):
+                for line in plan.lines(lang, applied: true) { Output.out(line) }
+                if let change {
+                    Output.out(Words(lang).pick("Mã thay đổi: \(change). Hoàn tác cả lần nạp này: dvk undo \(change)",
+                                                "Change id: \(change). To undo this whole import: dvk undo \(change)"))
+                }
+            }
         }
     }
 
     /// Opens, imports and closes: the database is released when this returns or throws.
-    private func load(_ url: URL, path: String, lang: Language) throws -> ImportSummary {
+    private func load(_ url: URL, path: String, lang: Language) throws -> ImportOutcome {
         let db = try global.open(path: path, create: true)
-        return try db.importFolder(url, lang: lang)
+        return try db.importOrUpdate(url, lang: lang)
     }
 }
 

@@ -21,6 +21,11 @@ struct FormContext {
         Int64(Validator.earliestYear)...Int64(max(Validator.earliestYear, validator.latestYear))
     }
 
+    /// What a date field starts with: today while the year on screen is this
+    /// year; blank (and so asked for) for another year, where a guess would
+    /// decide which year the record counts in.
+    var dayOnScreen: Day? { today.year == location.year ? today : nil }
+
     func yearField() -> FieldSpec { FieldSpec(.year, t.pick("Năm", "Year"), .year, required: true, range: years) }
 
     func fieldChoices() -> [Choice] {
@@ -41,16 +46,20 @@ struct FormContext {
     }
 }
 
-/// A record the store holds already and a form would replace.
+/// What the store holds that a form needs before it opens: the record it
+/// would replace, or the units a move or merge chooses among.
 public enum StoredRecord: Hashable, Sendable {
     case survey(SatisfactionSurvey)
     case plan(PlanAdoption)
+    case unitTree([OrgUnit])
 }
 
-/// Which stored record a form replaces, read before the form opens.
+/// What a form reads before it opens.
 public enum RecordKey: Hashable, Sendable {
     case survey(OrgUnit.ID, year: Int)
     case plan(OrgUnit.ID, year: Int)
+    /// Every unit, with its parent and dates in force.
+    case unitTree
 }
 
 /// One kind of record the officer types in: its title, fields, starting
@@ -72,6 +81,8 @@ protocol EntryForm: Hashable, Sendable {
     func changed(_ key: FieldKey, _ f: inout FormState, _ c: FormContext)
     /// The form as opened from the place on screen (the year shown, the details loaded).
     func placed(_ s: AppState) -> Self
+    /// Saving shows what follows from it first (a move, a merge) and asks.
+    var confirmsConsequences: Bool { get }
 }
 
 extension EntryForm {
@@ -80,6 +91,7 @@ extension EntryForm {
     func replaceNote(_ c: FormContext) -> String? { nil }
     func changed(_ key: FieldKey, _ f: inout FormState, _ c: FormContext) {}
     func placed(_ s: AppState) -> Self { self }
+    var confirmsConsequences: Bool { false }
 }
 
 /// Reads typed values for a form's `read`: out-of-range and unparsable

@@ -10,7 +10,10 @@ public struct EvaluationForm: EntryForm {
 
     func fields(_ c: FormContext) -> [FieldSpec] {
         [c.yearField(),
-         FieldSpec(.effective, c.t.pick("Hoạt động hiệu quả", "Effective"), .toggle),
+         // No default verdict: an officer who saves without choosing has not evaluated.
+         FieldSpec(.effective, c.t.pick("Kết quả đánh giá", "Verdict"),
+                   .choice([Choice("yes", c.t.pick("Hiệu quả", "Effective")), Choice("no", c.t.pick("Chưa hiệu quả", "Not effective"))]),
+                   required: true, startsUnset: true),
          FieldSpec(.note, c.t.pick("Ghi chú", "Note"))]
     }
 
@@ -25,7 +28,7 @@ public struct EvaluationForm: EntryForm {
 
     func fill(_ f: inout FormState, _ c: FormContext) {
         f.set(.year, String(c.location.year))
-        f.toggles[.effective] = existing?.effective ?? true
+        f.pick(.effective, existing.map { $0.effective ? "yes" : "no" })
         f.set(.note, existing?.note)
     }
 
@@ -37,7 +40,7 @@ public struct EvaluationForm: EntryForm {
     }
 
     func read(_ r: FormReader) -> Result<SaveRequest, FieldIssues> {
-        let e = Evaluation(modelID: model.id, year: r.int(.year) ?? 0, effective: r.toggle(.effective), note: r.str(.note))
+        let e = Evaluation(modelID: model.id, year: r.int(.year) ?? 0, effective: r.choice(.effective) == "yes", note: r.str(.note))
         var issues = r.validator.check(e)
         if let l = model.launchedOn, e.year < l.year {
             issues.append(ValidationIssue(field: "year", problem: .yearOutOfRange(e.year, min: l.year, max: r.validator.latestYear)))

@@ -14,6 +14,8 @@ public struct FormKind: Hashable, Sendable {
     /// The stored record to read before the form opens.
     public var recordKey: RecordKey? { form.recordKey }
 
+    var confirmsConsequences: Bool { form.confirmsConsequences }
+
     /// The same form with the stored record it would replace.
     public func with(_ record: StoredRecord?) -> FormKind { FormKind(form.with(record)) }
 }

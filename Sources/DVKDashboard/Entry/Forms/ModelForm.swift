@@ -16,7 +16,8 @@ public struct ModelForm: EntryForm {
             FieldSpec(.unit, p("Đơn vị", "Unit"), .choice(c.unitChoices()), required: true),
             FieldSpec(.field, p("Lĩnh vực", "Field"), .choice(c.fieldChoices()), required: true),
             FieldSpec(.registeredOn, p("Ngày đăng ký", "Registered on"), .date, hint: "dd/mm/yyyy"),
-            FieldSpec(.launchedOn, p("Ngày ra mắt", "Launched on"), .date, hint: "dd/mm/yyyy"),
+            // Another year's model needs its launch date typed: it decides the year the model counts in.
+            FieldSpec(.launchedOn, p("Ngày ra mắt", "Launched on"), .date, required: editing == nil && c.dayOnScreen == nil, hint: "dd/mm/yyyy"),
             FieldSpec(.description, p("Mô tả", "Description")),
             FieldSpec(.goals, p("Mục tiêu", "Goals")),
             FieldSpec(.expectedOutputs, p("Kết quả dự kiến", "Expected outputs")),
@@ -28,7 +29,7 @@ public struct ModelForm: EntryForm {
     func fill(_ f: inout FormState, _ c: FormContext) {
         guard let m = editing else {
             f.pick(.unit, String(c.location.unitID))
-            f.set(.launchedOn, c.today.description)
+            f.set(.launchedOn, c.dayOnScreen?.description)
             return
         }
         f.set(.title, m.title)

@@ -14,7 +14,7 @@ public struct RecognitionForm: EntryForm {
                 FieldSpec(.issuer, p("Cơ quan ra quyết định", "Issued by"))]
     }
 
-    func fill(_ f: inout FormState, _ c: FormContext) { f.set(.decidedOn, c.today.description) }
+    func fill(_ f: inout FormState, _ c: FormContext) { f.set(.decidedOn, c.dayOnScreen?.description) }
 
     func read(_ r: FormReader) -> Result<SaveRequest, FieldIssues> {
         let rec = Recognition(modelID: model.id, level: RecognitionLevel(rawValue: r.choice(.level) ?? "") ?? .commune,

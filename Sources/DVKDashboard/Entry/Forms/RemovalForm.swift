@@ -11,7 +11,7 @@ public struct RemovalForm: EntryForm {
          FieldSpec(.removalReason, c.t.pick("Lý do", "Reason"), required: true)]
     }
 
-    func fill(_ f: inout FormState, _ c: FormContext) { f.set(.removedOn, c.today.description) }
+    func fill(_ f: inout FormState, _ c: FormContext) { f.set(.removedOn, c.dayOnScreen?.description) }
 
     func read(_ r: FormReader) -> Result<SaveRequest, FieldIssues> {
         var removed = model

@@ -15,7 +15,7 @@ enum FormView {
             let focused = i == f.focus
             switch spec.kind {
             case .choice:
-                return FormField(label: spec.label, value: f.choice(spec.key)?.label ?? "", kind: .choice, isFocused: focused,
+                return FormField(label: spec.label, value: f.choice(spec.key)?.label ?? s.texts.pick("— chưa chọn —", "— not chosen —"), kind: .choice, isFocused: focused,
                                  isRequired: spec.required, error: f.errors[spec.key], hint: focused ? s.texts.choiceHint : nil)
             case .toggle:
                 let on = f.toggles[spec.key] ?? false
@@ -52,9 +52,13 @@ enum FormView {
             case .discard: text = t.pick("Bỏ các thay đổi chưa lưu?", "Discard the unsaved changes?")
             case let .duplicate(title):
                 text = t.pick("Đơn vị này đã có mô hình “\(title)” trong năm đó. Vẫn thêm?", "This unit already has “\(title)” that year. Add anyway?")
+            case let .consequences(_, lines):
+                text = (lines + ["", t.pick("Lưu thay đổi này?", "Save this change?")]).joined(separator: "\n")
             }
-            Modal.confirm(title: t.pick("Xác nhận", "Confirm"), text: text, accept: t.pick("c: Có", "y: Yes"), cancel: t.pick("k: Không", "n: No"))
-                .render(into: &b, area: body)
+            var modal = Modal.confirm(title: t.pick("Xác nhận", "Confirm"), text: text, accept: t.pick("c: Có", "y: Yes"), cancel: t.pick("k: Không", "n: No"))
+            // A consequence is a list of figures: wide enough to read a line as one.
+            if case .consequences = q { modal.maxTextWidth = 72 }
+            modal.render(into: &b, area: body)
         }
     }
 

@@ -24,8 +24,10 @@ enum HistoryView {
                        TableColumn(t.pick("Thao tác", "Action"), width: 9), TableColumn(t.words.unit, width: .min(16)),
                        TableColumn(t.pick("Nội dung", "What"), width: .min(24))]
         let rows = entries.map { e -> [TableCell] in
+            // An undone entry stays in the log, marked, so the list still says what happened.
             [TableCell(e.when), TableCell(e.officer), TableCell(e.actionName),
-             TableCell(e.unitName ?? "–", role: .muted), TableCell(e.what)]
+             TableCell(e.unitName ?? "–", role: .muted),
+             TableCell(e.isUndone ? t.pick("[đã hoàn tác] ", "[undone] ") + e.what : e.what, role: e.isUndone ? .muted : .normal)]
         }
         Table(columns: columns, source: rows, selected: rows.isEmpty ? nil : h.selected,
               offset: h.firstShownRow(s),
