@@ -28,11 +28,11 @@ confirmed_after() {
     python3 - "$E2E_PANE" "$2" <<'PY'
 import re, sys
 rows = open(sys.argv[1], encoding="utf-8").read().split("\n")
-top = next((i for i, r in enumerate(rows) if "┌ Xác nhận" in r), None)
+top = next((i for i, r in enumerate(rows) if "┌ Lưu thay đổi này?" in r), None)
 if top is None:
     print(sys.argv[2])
     sys.exit(0)
-left = rows[top].index("┌ Xác nhận")
+left = rows[top].index("┌ Lưu thay đổi này?")
 right = rows[top].rindex("┐")
 inner = []
 for r in rows[top + 1:]:
@@ -69,6 +69,14 @@ run7() {
     UNIT_ARG=$saved_unit
     launch 7
     expect "r7: opens on Huyện Văn Chấn" -t "$FIRST_FRAME" row 2 '› Huyện Văn Chấn( {2,}|$)' re 'Mô hình: [0-9.]+ hiệu quả'
+    # Ctrl-C is a key here, not SIGINT: with text typed in a form it asks as Esc does.
+    typed a
+    expect "r7: a: the add form" has "┌ Thêm mô hình, điển hình"
+    typed "Gõ dở"
+    keys C-c
+    expect "r7: Ctrl-C with text typed asks 'Bỏ các thay đổi chưa lưu?'" has "Bỏ các thay đổi chưa lưu?"
+    typed c
+    expect "r7: c discards: the overview again" lacks "┌ Thêm mô hình" row -1 'q Thoát'
     local f0 f1 f2
     f0=$(overview_figures)
     check "r7: the overview shows the district's figures ($f0)" test -n "${f0% *}" -a -n "${f0#* }"
@@ -84,20 +92,20 @@ run7() {
     expect "r7: m: the move form, no parent chosen" has "┌ Chuyển cấp trên: Thị trấn Nông trường Liên Sơn" \
         re "▶ $(field_re 'Cấp trên mới \*' '— chưa chọn —')"
     keys F2
-    expect "r7: F2 with none chosen: 'bắt buộc', nothing asked" has "bắt buộc" lacks "┌ Xác nhận"
+    expect "r7: F2 with none chosen: 'bắt buộc', nothing asked" has "bắt buộc" lacks "┌ Lưu thay đổi này?"
     keys Enter
     expect "r7: the pick list: the province, no hospital, no Party cell" re '│ ▶ Tỉnh Yên Bái \(tỉnh\)' lacks "Bệnh viện" lacks "Chi bộ"
     keys Enter
     expect "r7: Tỉnh Yên Bái chosen" re "▶ $(field_re 'Cấp trên mới \*' 'Tỉnh Yên Bái \(tỉnh\)')"
     keys F2
-    expect "r7: F2: the confirmation names the move and what follows it" has "┌ Xác nhận" \
+    expect "r7: F2: the confirmation names the move and what follows it" has "┌ Lưu thay đổi này?" \
         re 'Chuyển “Thị trấn Nông trường Liên Sơn” từ Huyện' re 'Đi theo: [0-9.]+ mô hình' \
         has "Số liệu năm 2025 thay đổi:" re 'Huyện Văn Chấn: mô hình hiệu quả [0-9.]+ → [0-9.]+'
     f1=$(confirmed_after x "$f0")
     check "r7: the confirmation says the district goes from $f0 to $f1" test "$f1" != "$f0"
     check "r7: nothing stored before the answer (sqlite3: parent still the district)" sql_is "SELECT parent_id FROM unit WHERE id = $ls;" "$vc"
     typed c
-    expect "r7: c saves" row -2 '^ Đã lưu' lacks "┌ Xác nhận"
+    expect "r7: c saves" row -2 '^ Đã lưu' lacks "┌ Lưu thay đổi này?"
     check "r7: sqlite3: Liên Sơn is under the province" sql_is "SELECT parent_id FROM unit WHERE id = $ls;" "$yb"
     keys 1
     expect "r7: the overview shows what the confirmation said ($f1)" call figures_are "$f1"
@@ -120,11 +128,11 @@ run7() {
     keys Enter Tab C-u
     typed "30/06/2025"
     keys F2
-    expect "r7: F2: the confirmation of the merge" has "┌ Xác nhận" has "Sáp nhập “Xã Nậm Lành” vào Xã Nậm Búng." \
+    expect "r7: F2: the confirmation of the merge" has "┌ Lưu thay đổi này?" has "Sáp nhập “Xã Nậm Lành” vào Xã Nậm Búng: còn hiệu lực đến 30/06/2025" \
         has "Số liệu năm 2025 thay đổi:"
     f2=$(confirmed_after x "$f1")
     typed c
-    expect "r7: c saves the merge" row -2 '^ Đã lưu' lacks "┌ Xác nhận"
+    expect "r7: c saves the merge" row -2 '^ Đã lưu' lacks "┌ Lưu thay đổi này?"
     check "r7: sqlite3: Nậm Lành merged into Nậm Búng on 30/06/2025" \
         sql_is "SELECT merged_into_id, valid_to FROM unit WHERE id = $nl;" "$nb|2025-06-30"
     keys 1
@@ -218,7 +226,7 @@ run8() {
     check "r8: sqlite3: each in its commune and field, launched 15/03/2025, effective" grid_rows_stored
     typed u
     expect "r8: one u takes back the last line, model and verdict" \
-        row -2 '^ Đã hoàn tác: thêm mô hình “Dân vận khéo chuyển đổi số” ở Thị trấn Sơn Thịnh và 1 thay đổi đi kèm'
+        row -2 '^ Đã hoàn tác: thêm mô hình “Dân vận khéo chuyển đổi số” ở Thị trấn Sơn Thịnh, kèm 1 đánh giá'
     check "r8: sqlite3: 9 models and 9 verdicts more" counts_eval_are $((n0 + 9)) $((e0 + 9))
     typed q
     expect "r8: q quits: EXIT=0" re '^EXIT=0$'

@@ -152,7 +152,7 @@ expect_sql "second import writes no audit row" "SELECT count(*) FROM audit_log" 
 # 4. Undo takes the whole import back: values and counts as before.
 run undo "$dvk" undo --db "$db" "$change"
 expect_rc undo 0
-if grep -q "^Đã hoàn tác thay đổi #$change (lúc .*, cán bộ Cán bộ Kiểm thử): mô hình 2, khảo sát hài lòng 1\.$" "$work/undo.out"; then
+if grep -q "^Đã hoàn tác thay đổi #$change (lúc .*, cán bộ Cán bộ Kiểm thử): 2 mô hình, 1 khảo sát hài lòng\.$" "$work/undo.out"; then
     pass "undo says what it undid"
 else
     fail "undo says what it undid" "$(cat "$work/undo.out")"

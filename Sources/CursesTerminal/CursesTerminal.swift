@@ -177,10 +177,17 @@ public final class CursesTerminal: Terminal {
     /// Ctrl-C and Ctrl-Z away from the signals. ncurses keeps its own copy
     /// of the program's modes, so it is told (def_prog_mode) to keep this
     /// one across endwin/refresh; endwin still restores the shell's modes.
+    ///
+    /// Ctrl-C is taken off SIGINT the same way (VINTR disabled, ISIG kept
+    /// for Ctrl-Z): it arrives as a key, so in a form with typed text it
+    /// asks like Esc instead of ending the program, and elsewhere it quits
+    /// as `q` does. A SIGINT sent by `kill` still restores the terminal.
     private static func disableFlowControl() {
         var modes = termios()
         guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
         modes.c_iflag &= ~tcflag_t(IXON)
+        // 0 is _POSIX_VDISABLE on Linux: no character sends SIGINT.
+        withUnsafeMutableBytes(of: &modes.c_cc) { cc in cc[Int(VINTR)] = 0 }
         _ = tcsetattr(STDIN_FILENO, TCSANOW, &modes)
         _ = def_prog_mode()
     }

@@ -35,8 +35,10 @@ enum Consequences {
         case .moveUnit:
             out.append(w.pick("Chuyển “\(name(unitID))” từ \(name(units[unitID]?.parentID)) sang \(name(destination)).",
                               "Move “\(name(unitID))” from \(name(units[unitID]?.parentID)) to \(name(destination))."))
-        default:
-            out.append(w.pick("Sáp nhập “\(name(unitID))” vào \(name(destination)).", "Merge “\(name(unitID))” into \(name(destination))."))
+        case let .mergeUnit(_, _, lastDay):
+            out.append(w.pick("Sáp nhập “\(name(unitID))” vào \(name(destination)): còn hiệu lực đến \(lastDay.description), từ \(lastDay.next.description) thuộc \(name(destination)).",
+                              "Merge “\(name(unitID))” into \(name(destination)): in force until \(lastDay.description), part of \(name(destination)) from \(lastDay.next.description)."))
+        default: break
         }
         let follow = try db.recordsFollowing(unit: unitID)
         let n = { (k: Int) in VietnameseNumber.integer(k, lang) }

@@ -31,8 +31,9 @@ enum Saving {
         var audits: [AuditID] = []
         switch request {
         case let .addModel(m, confirmed):
-            if !confirmed, try db.hasSimilarModel(title: m.title, unit: m.unitID, year: (m.launchedOn ?? m.registeredOn)?.year) {
-                return .duplicate(title: m.title)
+            // The question quotes the model on record, not the title as typed.
+            if !confirmed, let title = try db.similarModel(title: m.title, unit: m.unitID, year: (m.launchedOn ?? m.registeredOn)?.year) {
+                return .duplicate(title: title)
             }
             let added = try db.addModel(m)
             (modelID, audits) = (added.value, [added.auditID])
@@ -51,7 +52,10 @@ enum Saving {
         case let .moveUnit(id, parent): audits = [try db.moveUnit(id, under: parent)]
         case let .mergeUnit(id, into, day): audits = [try db.mergeUnit(id, into: into, lastDay: day)]
         case let .target(t): audits = [try db.updateTarget(t)]
-        case let .gridRow(m, year, effective):
+        case let .gridRow(m, year, effective, confirmed):
+            if m.id == 0, !confirmed, let title = try db.similarModel(title: m.title, unit: m.unitID, year: (m.launchedOn ?? m.registeredOn)?.year) {
+                return .duplicate(title: title)
+            }
             if m.id == 0 {
                 let added = try db.addModel(m)
                 (modelID, audits) = (added.value, [added.auditID])

@@ -65,6 +65,9 @@ struct UnitPlacementTests {
                 == .unitNotInForce(name: "Xã Nậm Lành", from: nil, to: Day(year: 2025, month: 6, day: 30)))
         #expect(UnitPlacement.mergeProblem(u(3), into: u(11), lastDay: Day(year: 2025, month: 6, day: 29)!, units: Self.units) == nil)
         #expect(UnitPlacement.mergeProblem(u(3), into: u(3), lastDay: last, units: Self.units) == .mergerCycle)
+        // A unit that ended on 30/06/2025 cannot end again on 31/12/2025.
+        #expect(UnitPlacement.mergeProblem(u(11), into: u(4), lastDay: last, units: Self.units)
+                == .unitNotInForce(name: "Xã Nậm Lành", from: nil, to: Day(year: 2025, month: 6, day: 30)))
     }
 
     @Test func nearestFirstCountsStepsThroughTheTree() {

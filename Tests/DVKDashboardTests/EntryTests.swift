@@ -146,8 +146,22 @@ struct EntryTests {
         #expect(m.state.form?.choice(.effective) == nil)
         #expect(Demo.text(m).contains("— chưa chọn —"))
         Demo.press([.function(2)], on: &m, db: db)
-        #expect(m.state.form?.errors[.effective] == "Chưa nhập: trường này là bắt buộc.")
+        #expect(m.state.form?.errors[.effective] == "Chưa chọn: trường này là bắt buộc (Enter mở danh sách).")
         #expect(try db.evaluations(model: model.id).first { $0.year == 2025 } == nil)
+    }
+
+    /// Another year typed in the evaluation form: that year's verdict on record, or none chosen.
+    @Test func theEvaluationFormFollowsTheYearTyped() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        Demo.press([.character("v")], on: &m, db: db)
+        #expect(m.state.form?.choice(.effective)?.value == "yes" && m.state.form?.note?.hasPrefix("Năm 2025 đã có đánh giá") == true)
+        Demo.press([.ctrl("u")], on: &m, db: db)
+        Demo.type("2026", on: &m, db: db)
+        #expect(m.state.form?.choice(.effective) == nil && m.state.form?.note == nil)
+        Demo.press([.backspace, .backspace], on: &m, db: db)
+        Demo.type("24", on: &m, db: db)
+        #expect(m.state.form?.choice(.effective)?.value == "yes" && m.state.form?.note?.hasPrefix("Năm 2024 đã có đánh giá") == true)
     }
 
     @Test func evaluationRemovalAndRecognitionOfASelectedModel() throws {
@@ -207,6 +221,25 @@ struct EntryTests {
         Demo.type(existing.launchedOn?.description ?? "01/01/2021", on: &m, db: db)
         Demo.press([.function(2)], on: &m, db: db)
         guard case .duplicate? = m.state.form?.question else { Issue.record("no duplicate question"); return }
+    }
+
+    /// The grid asks about a title already on record too, quoting the stored one; F2 adds it anyway.
+    @Test func theGridRefusesASecondModelOfTheSameTitleUntilAsked() throws {
+        let db = Demo.fresh()
+        var m = try open(db)
+        let existing = try #require(Entry_selected(m))
+        let before = try db.count(.model)
+        Demo.press([.character("b")], on: &m, db: db)
+        Demo.press([.backTab, .backTab, .backTab, .ctrl("u")], on: &m, db: db)
+        Demo.type(existing.launchedOn?.description ?? "24/04/2021", on: &m, db: db)
+        Demo.press([.tab, .tab, .tab], on: &m, db: db)
+        Demo.type(VietnameseText.searchKey(existing.title), on: &m, db: db)
+        Demo.press([.tab, .tab, .tab], on: &m, db: db)
+        let error = try #require(m.state.grid?.rows[0].error)
+        #expect(error == "Đã có mô hình “\(existing.title)” ở đơn vị này trong năm \(existing.launchedOn?.year ?? 0): sửa tên, hoặc F2 để vẫn thêm.")
+        #expect(try db.count(.model) == before && m.state.notice == nil)
+        Demo.press([.function(2)], on: &m, db: db)
+        #expect(try db.count(.model) == before + 1 && m.state.grid?.rows[0].error == nil)
     }
 
     /// Ctrl-C with typed text asks as Esc does; with nothing typed it closes the form, not the program.
@@ -400,7 +433,7 @@ struct GridUndoTests {
         #expect(try db.count(.model) == models + 1 && db.count(.evaluation) == evaluations + 1)
         Demo.press([.character("u")], on: &m, db: db)
         #expect(try db.count(.model) == models && db.count(.evaluation) == evaluations)
-        #expect(m.state.notice?.text == "Đã hoàn tác: thêm mô hình “Mô hình từ bảng” ở Xã Suối Giàng và 1 thay đổi đi kèm. (Ctrl-R: làm lại)")
+        #expect(m.state.notice?.text == "Đã hoàn tác: thêm mô hình “Mô hình từ bảng” ở Xã Suối Giàng, kèm 1 đánh giá. (Ctrl-R: làm lại)")
         Demo.press([.ctrl("r")], on: &m, db: db)
         #expect(try db.count(.model) == models + 1 && db.count(.evaluation) == evaluations + 1)
     }

@@ -144,8 +144,22 @@ import Testing
             try s.db.mergeUnit(s.commune, into: s.province, lastDay: Fixture.day("30/06/2025"))
         }
         #expect(intoProvince?.message(.vi).contains("Chỉ sáp nhập vào đơn vị cùng cấp") == true)
+        let added = #expect(throws: StoreError.self) {
+            try s.db.addUnit(OrgUnit(id: 0, name: "Xã Dưới Bệnh Viện", kind: .commune, parentID: hospital))
+        }
+        #expect(added?.message(.vi).contains("Không thể đặt xã dưới") == true)
         #expect(try s.db.count(.audit_log) == audits)
         #expect(try s.db.allUnits().first { $0.id == s.commune }?.parentID != hospital)
+    }
+
+    /// An undone addition still has its name in the history: read from the log's image.
+    @Test func anUndoneModelKeepsItsTitleInTheHistory() throws {
+        let s = try setup()
+        let added = try s.db.addModel(Model(id: 0, unitID: s.commune, title: "Mô hình sẽ hoàn tác", fieldCode: "economy"))
+        try s.db.revert(auditID: added.auditID, .undo)
+        #expect(try s.db.model(id: added.value) == nil)
+        #expect(try s.db.modelTitles(ids: [added.value])[added.value]?.title == "Mô hình sẽ hoàn tác")
+        #expect(try s.db.auditLog(limit: 5).first { $0.id == added.auditID }?.isUndone == true)
     }
 
     @Test func refusedWritesLeaveNoAuditRowAndNoChange() throws {

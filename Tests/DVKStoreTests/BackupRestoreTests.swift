@@ -143,7 +143,7 @@ import Testing
         _ = try db.backup(to: saved)
         let atBackup = try counts(saved)
         // Work done after the backup, some of it still in the WAL.
-        let province = try #require(try db.allUnits().first?.id)
+        let province = try #require(try db.allUnits().first { $0.kind == .province }?.id)
         let added = try db.addUnit(OrgUnit(id: 0, name: "Xã Mới Thêm", kind: .commune, parentID: province)).value
         try db.addModel(Model(id: 0, unitID: added, title: "Mô hình sau sao lưu", fieldCode: "economy"))
         let beforeRestore = try counts(db)

@@ -148,7 +148,7 @@ import Testing
         #expect(summary.id == change)
         #expect(summary.officer == "Cán bộ nhập")
         #expect(summary.rows == [ChangeSummary.Rows(entity: "model", count: 2), ChangeSummary.Rows(entity: "survey", count: 1)])
-        #expect(summary.rowsText(.vi) == "mô hình 2, khảo sát hài lòng 1")
+        #expect(summary.rowsText(.vi) == "2 mô hình, 1 khảo sát hài lòng")
         #expect(try db.changeEntries(change).count == 3)
         // The counts follow: the new model is in force (pending) in 2025 for its commune.
         let unit = try #require(try db.read { d in try Int64.fetchOne(d, sql: "SELECT id FROM unit WHERE ref = 'YB-VC-LS'") })

@@ -51,7 +51,8 @@ public enum UnitPlacement {
         if target.id == unit.id || successors(of: target.id, units).contains(unit.id) { return .mergerCycle }
         if ancestors(of: target.id, units).contains(unit.id) { return .mergeIntoOwnSubunit }
         if target.kind != unit.kind { return .mergeLevelMismatch(kind: unit.kind, targetKind: target.kind) }
-        if let from = unit.validFrom, lastDay < from {
+        // The last day lies inside the unit's own time in force: a unit merged (or ended) already cannot end again later.
+        if (unit.validFrom.map { lastDay < $0 } ?? false) || (unit.validTo.map { lastDay > $0 } ?? false) {
             return .unitNotInForce(name: unit.name, from: unit.validFrom, to: unit.validTo)
         }
         // The target takes over the next day, so it must be in force then.

@@ -1,6 +1,8 @@
 /// What is wrong with a value, said so that an officer can fix it.
 public enum ValidationProblem: Hashable, Sendable {
     case required
+    /// A list field left with nothing chosen.
+    case notChosen
     case tooLong(max: Int)
     case notADate(String)
     case notANumber(String)
@@ -28,6 +30,8 @@ public enum ValidationProblem: Hashable, Sendable {
     case mergeLevelMismatch(kind: UnitKind, targetKind: UnitKind)
     /// A verdict for `year` on a model launched after it (or with no launch date).
     case notLaunchedBy(year: Int, launched: Day?)
+    /// A launch date after the year a grid is typed for.
+    case launchedAfterGridYear(Day, year: Int)
     /// The unit is not in force on the day that matters.
     case unitNotInForce(name: String, from: Day?, to: Day?)
 }
@@ -46,6 +50,8 @@ public struct ValidationIssue: Hashable, Sendable {
         switch (problem, lang) {
         case (.required, .vi): return "Chưa nhập: trường này là bắt buộc."
         case (.required, .en): return "Missing: this field is required."
+        case (.notChosen, .vi): return "Chưa chọn: trường này là bắt buộc (Enter mở danh sách)."
+        case (.notChosen, .en): return "Not chosen: this field is required (Enter opens the list)."
         case let (.tooLong(max), .vi): return "Quá dài: tối đa \(max) ký tự."
         case let (.tooLong(max), .en): return "Too long: at most \(max) characters."
         case let (.notADate(t), .vi): return "“\(t)” không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 16/03/2023."
@@ -97,6 +103,9 @@ public struct ValidationIssue: Hashable, Sendable {
                 ?? w.pick("chưa có ngày ra mắt", "has no launch date")
             return w.pick("Mô hình \(when) nên chưa đánh giá được cho năm \(year): nhập ngày ra mắt trong hoặc trước năm \(year), hoặc để trống cột Hiệu quả.",
                           "The model \(when), so it cannot be evaluated for \(year): enter a launch date in or before \(year), or leave Effective blank.")
+        case let (.launchedAfterGridYear(day, year), _):
+            return Words(lang).pick("Ngày \(day.description) sau năm \(year): bảng này nhập mô hình của năm \(year) trở về trước; sửa ngày, hoặc nhập ở năm \(day.year).",
+                                    "\(day.description) is after \(year): this grid takes models of \(year) or earlier; fix the date, or enter it in \(day.year).")
         case let (.unitNotInForce(name, from, to), _):
             let w = Words(lang)
             let span = [from.map { w.pick("từ ", "from ") + $0.description }, to.map { w.pick("đến ", "to ") + $0.description }].compactMap { $0 }

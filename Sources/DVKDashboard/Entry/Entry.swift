@@ -19,7 +19,7 @@ enum Entry {
 
     static func modelForm(_ a: Action, _ m: Model) -> FormKind {
         switch a {
-        case .evaluate: return FormKind(EvaluationForm(model: m, existing: nil))
+        case .evaluate: return FormKind(EvaluationForm(model: m))
         case .recognise: return FormKind(RecognitionForm(model: m))
         case .removeModel: return FormKind(RemovalForm(model: m))
         case .award: return FormKind(AwardForm(model: m))

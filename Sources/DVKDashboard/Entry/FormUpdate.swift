@@ -124,6 +124,8 @@ enum FormUpdate {
             f.inputs[spec.key] = input
             f.isDirty = true
             f.errors[spec.key] = nil
+            // Some forms follow a typed value (the evaluation form, its year).
+            f.kind.form.changed(spec.key, &f, FormContext(s))
         }
         return []
     }
@@ -145,7 +147,7 @@ enum FormUpdate {
     static func fieldError(_ f: FormState, _ spec: FieldSpec, _ lang: Language) -> String? {
         let issue: ValidationProblem?
         switch spec.kind {
-        case .choice: issue = spec.required && f.choice(spec.key) == nil ? .required : nil
+        case .choice: issue = spec.required && f.choice(spec.key) == nil ? .notChosen : nil
         case .toggle: issue = nil
         default: issue = FieldParse.problem(spec, f.text(spec.key))
         }

@@ -16,6 +16,9 @@ public struct GridRow: Hashable, Sendable {
     /// Set once the row is saved; later saves update that model.
     public var savedModelID: Model.ID?
     public var isDirty = false
+    /// The store found a model of the same title in that unit and year; the
+    /// next save of this line (F2, or ending it again) adds it anyway.
+    public var duplicateOf: String?
 
     public var isBlank: Bool { title.text.trimmingCharacters(in: .whitespaces).isEmpty && savedModelID == nil }
 
@@ -265,8 +268,12 @@ enum GridUpdate {
         if !launchedText.isEmpty && launched == nil { issues.append(ValidationIssue(field: "launchedOn", problem: .notADate(launchedText))) }
         if r.effective != nil, launched.map({ $0.year > g.year }) ?? true {
             issues.append(ValidationIssue(field: "launchedOn", problem: .notLaunchedBy(year: g.year, launched: launched)))
+        } else if let l = launched, l.year > g.year {
+            // Not evaluated, but still a model of a later year typed into this year's grid.
+            issues.append(ValidationIssue(field: "launchedOn", problem: .launchedAfterGridYear(l, year: g.year)))
         }
         if let first = issues.first {
+            s.notice = nil
             r.error = (columnName(first.field, s.texts).map { "\($0): " } ?? "") + first.message(s.lang)
             g.rows[g.row] = r
             return []
@@ -274,7 +281,8 @@ enum GridUpdate {
         r.error = nil
         g.rows[g.row] = r
         m.registeredOn = nil
-        return [.save(.gridRow(m, year: g.year, effective: r.effective))]
+        let confirmed = r.duplicateOf.map { VietnameseText.searchKey($0) == VietnameseText.searchKey(m.title) } ?? false
+        return [.save(.gridRow(m, year: g.year, effective: r.effective, confirmedDuplicate: confirmed))]
     }
 
     /// The column a message is about, so a line's error says where to look.
@@ -295,7 +303,7 @@ enum GridUpdate {
             s.redoStack.removeAll()
         }
         // The grid was closed before the store answered: the figures still changed.
-        guard var g = s.grid, case let .gridRow(m, _, _) = request else { return Update.reload(&s) }
+        guard var g = s.grid, case let .gridRow(m, _, _, _) = request else { return Update.reload(&s) }
         let index = g.rows.firstIndex { $0.savedModelID == m.id && m.id != 0 }
             ?? g.rows.lastIndex { $0.title.text.trimmingCharacters(in: .whitespaces) == m.title && $0.savedModelID == nil }
         switch outcome {
@@ -304,12 +312,29 @@ enum GridUpdate {
                 g.rows[i].savedModelID = modelID ?? g.rows[i].savedModelID
                 g.rows[i].isDirty = false
                 g.rows[i].error = nil
+                g.rows[i].duplicateOf = nil
             }
             s.notice = .info(s.texts.saved)
-        case let .refused(text, _), let .duplicate(text):
+        case let .duplicate(title):
+            let year = m.launchedOn?.year ?? g.year
+            if let i = index {
+                g.rows[i].duplicateOf = m.title
+                g.rows[i].error = s.texts.pick("Đã có mô hình “\(title)” ở đơn vị này trong năm \(year): sửa tên, hoặc F2 để vẫn thêm.",
+                                               "“\(title)” already exists in this unit in \(year): change the title, or F2 to add it anyway.")
+            }
+            s.notice = nil
+            g.isClosing = false
+        case let .refused(text, _):
             if let i = index { g.rows[i].error = text }
+            // A stale "Đã lưu" would contradict the line's message.
+            s.notice = nil
             // The store said no: the grid stays open on the row, not closed over it.
             g.isClosing = false
+        }
+        // A line the store turned back: the cursor goes back to it from the blank line it moved on to.
+        if case .saved = outcome {} else if let i = index, i != g.row, g.rows[g.row].isBlank, !g.rows[g.row].isDirty {
+            g.row = i
+            g.column = GridColumn.title.rawValue
         }
         s.grid = g
         return g.isClosing ? close(&s) : []

@@ -110,9 +110,16 @@ public enum HistoryDescription {
         let what = first.what.prefix(1).lowercased() + first.what.dropFirst()
         var line = "\(first.actionName) \(what)"
         if let unit = first.unitName, first.entity != "unit" { line += t.pick(" ở ", " in ") + unit }
-        if change.count > 1 {
-            let more = VietnameseNumber.integer(change.count - 1, lang)
-            line += t.pick(" và \(more) thay đổi đi kèm", " and \(more) more with it")
+        // A unit's move or merger says from what to what: "Cấp trên: Huyện Văn Chấn → Tỉnh Yên Bái".
+        if first.entity == "unit", let c = first.changes.first, first.changes.count <= 2 { line += " (\(c.line))" }
+        // What came with it, by kind: "kèm 1 đánh giá", an import's "kèm 3 mô hình, 1 khảo sát".
+        var kinds: [(String, Int)] = []
+        for e in change.dropFirst() {
+            let name = entityName(e.entity, t).lowercased()
+            if let i = kinds.firstIndex(where: { $0.0 == name }) { kinds[i].1 += 1 } else { kinds.append((name, 1)) }
+        }
+        if !kinds.isEmpty {
+            line += t.pick(", kèm ", ", with ") + kinds.map { "\(VietnameseNumber.integer($0.1, lang)) \($0.0)" }.joined(separator: ", ")
         }
         return line
     }

@@ -17,7 +17,7 @@ public enum SaveRequest: Hashable, Sendable {
     case mergeUnit(OrgUnit.ID, into: OrgUnit.ID, lastDay: Day)
     case target(Target)
     /// A grid row: the model, and its verdict for the grid's year when given.
-    case gridRow(Model, year: Int, effective: Bool?)
+    case gridRow(Model, year: Int, effective: Bool?, confirmedDuplicate: Bool = false)
 }
 
 /// What the store said about a save.

@@ -138,7 +138,8 @@ public enum StoreError: Error, Equatable, Sendable {
         case let (.cannotOpen(p, r), .en): return "Cannot open “\(p)”: \(r)"
         case let (.invalid(rec, issues), _):
             let what = Words(lang).pick("Dữ liệu không hợp lệ", "Invalid data")
-            return "\(what) (\(rec)): " + issues.map { "\($0.field): \($0.message(lang))" }.joined(separator: "; ")
+            // Each message names its rule; the code's field names mean nothing to an officer.
+            return "\(what) (\(rec)): " + issues.map { $0.message(lang) }.joined(separator: "; ")
         case let (.notFound(w), .vi): return "Không tìm thấy \(w)."
         case let (.notFound(w), .en): return "Not found: \(w)."
         case let (.cannotRevert(r), .vi): return "Không hoàn tác được: \(r)."

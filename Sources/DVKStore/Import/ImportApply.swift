@@ -53,9 +53,24 @@ extension AppDatabase {
             // Reading a WAL-mode file makes SQLite create -wal and -shm: a dry run leaves the folder as it found it.
             let companions = DatabaseFile.Companions(DatabaseFile.resolved(path))
             defer { companions.removeNew() }
-            func planned() throws -> ImportPlan { try openReadOnly(path: path, officer: officer).planImport(folder, lang: lang) }
-            return try planned()
+            let stored = try openReadOnly(path: path, officer: officer)
+            let plan = try stored.planImport(folder, lang: lang)
+            if plan.hasWrites { try stored.rehearse(folder, lang: lang) }
+            return plan
         }
+    }
+
+    /// Applies the import to an in-memory copy of this database and throws
+    /// away the copy: a row the store's rules refuse (a commune under a
+    /// hospital) is refused by the dry run exactly as by the import.
+    func rehearse(_ folder: URL, lang: Language) throws {
+        let copy = try DatabaseQueue(configuration: AppDatabase.configuration(busyTimeout: 0))
+        do {
+            try writer.backup(to: copy)
+        } catch let e as DatabaseError {
+            throw AppDatabase.translate(e, path: path)
+        }
+        _ = try AppDatabase(writer: copy, officer: officer, path: path).importOrUpdate(folder, lang: lang)
     }
 
     /// Writes each added or changed item, tables in file order, each through

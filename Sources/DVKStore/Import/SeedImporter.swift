@@ -222,6 +222,7 @@ struct SeedImporter {
     private mutating func units(_ t: CSVTable) throws {
         let rows = try t.rows(expecting: ["ref", "name", "kind"])
         var links: [(CSVRecord, OrgUnit.ID)] = []
+        var kinds: [OrgUnit.ID: UnitKind] = [:]
         for r in rows {
             let ref = try r.required("ref")
             if unitIDs[ref] != nil { throw r.fail("ref", "mã \(CSVRecord.quoted(ref)) bị trùng") }
@@ -235,6 +236,7 @@ struct SeedImporter {
             let source = r.optional("source") ?? ""
             unitIDs[ref] = try stored(r) { try UnitWrites.insert(u, ref: ref, source: source, db) }
             links.append((r, unitIDs[ref]!))
+            kinds[unitIDs[ref]!] = u.kind
             note("unit", String(unitIDs[ref]!), r)
             count("unit")
         }
@@ -245,6 +247,15 @@ struct SeedImporter {
             if parent == id || successor == id { throw r.fail(parent == id ? "parent_ref" : "merged_into_ref", "đơn vị không thể trỏ tới chính nó") }
             if successor != nil && r.optional("valid_to") == nil {
                 throw r.fail("valid_to", "đơn vị sáp nhập phải có ngày kết thúc hiệu lực")
+            }
+            // The placement rules of data entry hold for a file too: no commune under a hospital.
+            if let me = kinds[id], let p = parent, let pk = kinds[p], !UnitPlacement.mayParent(pk, me) {
+                let problem = ValidationProblem.parentKindNotAllowed(child: me, parent: pk, parentName: r.text("parent_ref"),
+                                                                     allowed: UnitKind.allCases.filter { UnitPlacement.mayParent($0, me) })
+                throw r.fail("parent_ref", ValidationIssue(field: "parent", problem: problem).message(.vi))
+            }
+            if let me = kinds[id], let s = successor, let sk = kinds[s], sk != me {
+                throw r.fail("merged_into_ref", ValidationIssue(field: "into", problem: .mergeLevelMismatch(kind: me, targetKind: sk)).message(.vi))
             }
             try stored(r) { try db.execute(sql: "UPDATE unit SET parent_id = ?, merged_into_id = ? WHERE id = ?", arguments: [parent, successor, id]) }
         }

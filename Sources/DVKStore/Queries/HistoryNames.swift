@@ -18,7 +18,9 @@ extension AppDatabase {
         }
     }
 
-    /// Title and unit of the models that still exist.
+    /// Title and unit of the models: as they are now, or, for a model no
+    /// longer stored (its addition undone), as the log last imaged it, so
+    /// the history still names what an undone entry was about.
     public func modelTitles(ids: Set<Model.ID>) throws -> [Model.ID: (title: String, unitID: OrgUnit.ID)] {
         guard !ids.isEmpty else { return [:] }
         let list = AppDatabase.jsonArray(ids)
@@ -26,6 +28,17 @@ extension AppDatabase {
             var out: [Model.ID: (title: String, unitID: OrgUnit.ID)] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT id, title, unit_id FROM model WHERE id IN (SELECT value FROM json_each(?))", arguments: [list])
             while let r = try rows.next() { out[r[0]] = (r[1], r[2]) }
+            let gone = ids.filter { out[$0] == nil }
+            guard !gone.isEmpty else { return out }
+            let images = try Row.fetchCursor(db, sql: """
+                SELECT CAST(entity_id AS INTEGER), json_extract(coalesce(after_json, before_json), '$.title'),
+                       json_extract(coalesce(after_json, before_json), '$.unit_id')
+                FROM audit_log WHERE entity = 'model' AND entity_id IN (SELECT CAST(value AS TEXT) FROM json_each(?))
+                ORDER BY id
+                """, arguments: [AppDatabase.jsonArray(gone)])
+            while let r = try images.next() {
+                if let title: String = r[1], let unit: Int64 = r[2] { out[r[0]] = (title, unit) }
+            }
             return out
         }
     }

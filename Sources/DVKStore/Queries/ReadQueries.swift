@@ -147,7 +147,8 @@ extension AppDatabase: ProgressSource {
 
     public func auditLog(limit: Int = 100, offset: Int = 0) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset]).map(AuditEntry.init(row:))
+            try Row.fetchAll(db, sql: "SELECT a.*, \(Audit.undoneColumn) FROM audit_log a ORDER BY id DESC LIMIT ? OFFSET ?",
+                             arguments: [limit, offset]).map(AuditEntry.init(row:))
         }
     }
 

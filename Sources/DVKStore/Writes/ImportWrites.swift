@@ -148,7 +148,7 @@ public struct ChangeSummary: Sendable, Equatable {
 
     /// `mô hình 2, khảo sát hài lòng 1`.
     public func rowsText(_ lang: Language) -> String {
-        rows.map { "\(ChangeSummary.noun($0.entity, lang)) \(VietnameseNumber.integer($0.count, lang))" }.joined(separator: ", ")
+        rows.map { "\(VietnameseNumber.integer($0.count, lang)) \(ChangeSummary.noun($0.entity, lang))" }.joined(separator: ", ")
     }
 }
 

@@ -68,13 +68,18 @@ extension AppDatabase {
     /// Another model with the same title (tone marks and case ignored) in the
     /// same unit and launch year: data entry asks before adding a second one.
     public func hasSimilarModel(title: String, unit: OrgUnit.ID, year: Int?, excluding: Model.ID? = nil) throws -> Bool {
+        try similarModel(title: title, unit: unit, year: year, excluding: excluding) != nil
+    }
+
+    /// The title of that other model, as stored.
+    public func similarModel(title: String, unit: OrgUnit.ID, year: Int?, excluding: Model.ID? = nil) throws -> String? {
         let key = VietnameseText.searchKey(title)
         return try read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM model WHERE search_key = ? AND unit_id = ? AND id <> ?
+            try String.fetchOne(db, sql: """
+                SELECT title FROM model WHERE search_key = ? AND unit_id = ? AND id <> ?
                   AND (? IS NULL OR CAST(substr(coalesce(launched_on, registered_on), 1, 4) AS INTEGER) = ?)
                 LIMIT 1
-                """, arguments: [key, unit, excluding ?? -1, year, year]) ?? false
+                """, arguments: [key, unit, excluding ?? -1, year, year])
         }
     }
 }

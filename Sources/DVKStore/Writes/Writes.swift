@@ -21,7 +21,11 @@ extension AppDatabase {
     @discardableResult
     public func addUnit(_ unit: OrgUnit, ref: String? = nil, source: String = "") throws -> Audited<OrgUnit.ID> {
         try ensureValid(validator.check(unit), unit.name)
-        return try audited(adding: "unit") { db in try UnitWrites.insert(unit, ref: ref, source: source, db) }
+        return try audited(adding: "unit") { db in
+            let id = try UnitWrites.insert(unit, ref: ref, source: source, db)
+            try UnitRules.refusePlacement(id, under: unit.parentID, db)
+            return id
+        }
     }
 
     /// Sáp nhập: `unit` ends on `lastDay` and its history rolls into `successor`.

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import DVKCore
 import DVKStore
@@ -27,15 +28,24 @@ struct Undo: ParsableCommand {
             let outcome = try db.undoChange(change, redo ? .redo : .undo)
             let c = outcome.reverted
             let what = c.rows.isEmpty ? "" : ": " + c.rowsText(lang)
+            let at = Undo.localTime(c.at)
             if redo {
-                Output.out(w.pick("Đã làm lại thay đổi #\(c.id) (lúc \(c.at), cán bộ \(c.officer))\(what).",
-                                  "Redid change #\(c.id) (at \(c.at), by \(c.officer))\(what)."))
+                Output.out(w.pick("Đã làm lại thay đổi #\(c.id) (lúc \(at), cán bộ \(c.officer))\(what).",
+                                  "Redid change #\(c.id) (at \(at), by \(c.officer))\(what)."))
             } else {
-                Output.out(w.pick("Đã hoàn tác thay đổi #\(c.id) (lúc \(c.at), cán bộ \(c.officer))\(what).",
-                                  "Undid change #\(c.id) (at \(c.at), by \(c.officer))\(what)."))
+                Output.out(w.pick("Đã hoàn tác thay đổi #\(c.id) (lúc \(at), cán bộ \(c.officer))\(what).",
+                                  "Undid change #\(c.id) (at \(at), by \(c.officer))\(what)."))
             }
             Output.out(w.pick("Mã của lần \(redo ? "làm lại" : "hoàn tác") này: \(outcome.change)" + (redo ? "." : "; làm lại: dvk undo --redo \(c.id)"),
                               "This \(redo ? "redo" : "undo") is change \(outcome.change)" + (redo ? "." : "; to redo: dvk undo --redo \(c.id)")))
         }
+    }
+
+    /// The log's UTC timestamp as the officer reads time: local, dd/MM/yyyy HH:mm.
+    static func localTime(_ iso: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        let f = DateFormatter()
+        f.dateFormat = "dd/MM/yyyy HH:mm"
+        return f.string(from: date)
     }
 }

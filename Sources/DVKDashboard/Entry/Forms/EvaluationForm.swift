@@ -3,8 +3,8 @@ import DVKCore
 /// The yearly verdict on a model: effective or not.
 public struct EvaluationForm: EntryForm {
     var model: Model
-    /// The verdict on record for the year on screen, if any (from the model's details).
-    var existing: Evaluation?
+    /// The verdicts on record for the model (from its details), by year.
+    var evaluations: [Evaluation] = []
 
     func title(_ t: Texts) -> String { t.pick("Đánh giá hiệu quả: ", "Evaluation: ") + model.title }
 
@@ -17,23 +17,40 @@ public struct EvaluationForm: EntryForm {
          FieldSpec(.note, c.t.pick("Ghi chú", "Note"))]
     }
 
-    /// The verdict already recorded for the year on screen, from the model's details.
+    /// The verdicts already recorded, from the model's details.
     func placed(_ s: AppState) -> Self {
         var f = self
-        if case let .models(m) = s.screen, m.detail?.model.id == model.id {
-            f.existing = m.detail?.evaluations.first { $0.year == s.location.year }
-        }
+        if case let .models(m) = s.screen, m.detail?.model.id == model.id { f.evaluations = m.detail?.evaluations ?? [] }
         return f
     }
 
+    func existing(_ year: Int?) -> Evaluation? { year.flatMap { y in evaluations.first { $0.year == y } } }
+
     func fill(_ f: inout FormState, _ c: FormContext) {
         f.set(.year, String(c.location.year))
-        f.pick(.effective, existing.map { $0.effective ? "yes" : "no" })
-        f.set(.note, existing?.note)
+        show(existing(c.location.year), &f)
     }
 
-    func replaceNote(_ c: FormContext) -> String? {
-        guard let e = existing else { return nil }
+    /// Another year typed: that year's verdict on record (or none), and its note, replace the last one's.
+    func changed(_ key: FieldKey, _ f: inout FormState, _ c: FormContext) {
+        guard key == .year else { return }
+        let e = existing(Int(f.text(.year).trimmingCharacters(in: .whitespaces)))
+        f.picks[.effective] = nil
+        f.inputs[.note] = nil
+        f.set(.note, "")
+        show(e, &f)
+        f.note = note(e, c)
+    }
+
+    private func show(_ e: Evaluation?, _ f: inout FormState) {
+        f.pick(.effective, e.map { $0.effective ? "yes" : "no" })
+        f.set(.note, e?.note)
+    }
+
+    func replaceNote(_ c: FormContext) -> String? { note(existing(c.location.year), c) }
+
+    private func note(_ e: Evaluation?, _ c: FormContext) -> String? {
+        guard let e else { return nil }
         let verdict = e.effective ? c.t.pick("hiệu quả", "effective") : c.t.pick("chưa hiệu quả", "not effective")
         return c.t.pick("Năm \(e.year) đã có đánh giá: \(verdict). Lưu sẽ thay thế đánh giá này.",
                         "\(e.year) is already evaluated: \(verdict). Saving replaces it.")

@@ -40,6 +40,10 @@ public struct MergeUnitForm: UnitTreeForm {
             return r.result(.mergeUnit(unit.id, into: into, lastDay: last),
                             [ValidationIssue(field: "validTo", problem: .notBefore(otherFieldVI: "ngày bắt đầu hiệu lực", otherFieldEN: "start date"))])
         }
+        if last.year > r.validator.latestYear {
+            return r.result(.mergeUnit(unit.id, into: into, lastDay: last),
+                            [ValidationIssue(field: "lastDay", problem: .yearOutOfRange(last.year, min: Validator.earliestYear, max: r.validator.latestYear))])
+        }
         let problem = UnitPlacement.mergeProblem(unit, into: target, lastDay: last, units: units, acrossProvinces: r.toggle(.acrossProvinces))
         return r.result(.mergeUnit(unit.id, into: into, lastDay: last), problem.map { [ValidationIssue(field: "into", problem: $0)] } ?? [])
     }

@@ -11,9 +11,15 @@ public struct NewUnitForm: EntryForm {
     func fields(_ c: FormContext) -> [FieldSpec] {
         let p = c.t.pick
         return [FieldSpec(.name, p("Tên đơn vị", "Name"), required: true),
-                FieldSpec(.kind, p("Loại đơn vị", "Kind"), .choice(UnitKind.allCases.map { Choice($0.rawValue, c.t.words.kind($0)) }), required: true),
+                // Only the kinds that may sit under the parent (UnitPlacement): no commune under a hospital.
+                FieldSpec(.kind, p("Loại đơn vị", "Kind"), .choice(kinds.map { Choice($0.rawValue, c.t.words.kindName($0)) }), required: true),
                 FieldSpec(.officialCode, p("Mã đơn vị hành chính", "Official code")),
                 FieldSpec(.validFrom, p("Hiệu lực từ ngày", "Valid from"), .date, hint: "dd/mm/yyyy")]
+    }
+
+    var kinds: [UnitKind] {
+        guard let parent else { return UnitKind.allCases }
+        return UnitKind.allCases.filter { UnitPlacement.mayParent(parent.kind, $0) }
     }
 
     func fill(_ f: inout FormState, _ c: FormContext) {

@@ -51,13 +51,19 @@ enum FormView {
             switch q {
             case .discard: text = t.pick("Bỏ các thay đổi chưa lưu?", "Discard the unsaved changes?")
             case let .duplicate(title):
-                text = t.pick("Đơn vị này đã có mô hình “\(title)” trong năm đó. Vẫn thêm?", "This unit already has “\(title)” that year. Add anyway?")
+                let year = Day(parsing: f.text(.launchedOn)).map { String($0.year) }
+                text = year.map { t.pick("Đơn vị này đã có mô hình “\(title)” ra mắt năm \($0). Vẫn thêm?", "This unit already has “\(title)” launched in \($0). Add anyway?") }
+                    ?? t.pick("Đơn vị này đã có mô hình “\(title)”. Vẫn thêm?", "This unit already has “\(title)”. Add anyway?")
             case let .consequences(_, lines):
-                text = (lines + ["", t.pick("Lưu thay đổi này?", "Save this change?")]).joined(separator: "\n")
+                text = lines.joined(separator: "\n")
             }
             var modal = Modal.confirm(title: t.pick("Xác nhận", "Confirm"), text: text, accept: t.pick("c: Có", "y: Yes"), cancel: t.pick("k: Không", "n: No"))
-            // A consequence is a list of figures: wide enough to read a line as one.
-            if case .consequences = q { modal.maxTextWidth = 72 }
+            // A consequence is a list of figures: wide enough to read a line as one, the question
+            // in the title so a list too long for the screen is cut (with "…"), never the question.
+            if case .consequences = q {
+                modal.maxTextWidth = 72
+                modal.title = t.pick("Lưu thay đổi này?", "Save this change?")
+            }
             modal.render(into: &b, area: body)
         }
     }
