@@ -39,8 +39,7 @@ public struct ImportPlan: Sendable, Equatable {
                                 "No database yet: this is a first import, every row would be added.")
                        : w.pick("Cơ sở dữ liệu chưa có dữ liệu: đây là lần nạp đầu, mọi dòng sẽ được thêm.",
                                 "The database holds no data yet: this is a first import, every row would be added."))
-            let counts = firstImport.rows.sorted { $0.key < $1.key }.map { "\($0.key) \(VietnameseNumber.integer($0.value, lang))" }
-            out.append(w.pick("Sẽ nạp: ", "Would import: ") + counts.joined(separator: ", "))
+            out.append(w.pick("Sẽ nạp: ", "Would import: ") + firstImport.text(lang))
         } else {
             var files: [String] = []
             for item in items where !files.contains(item.file) { files.append(item.file) }

@@ -6,6 +6,14 @@ import GRDB
 public struct ImportSummary: Sendable, Equatable {
     public var rows: [String: Int] = [:]
     public var total: Int { rows.values.reduce(0, +) }
+
+    /// "2.150 dòng: 46 đơn vị, 365 mô hình, …", in the officer's words, in file order.
+    public func text(_ lang: Language) -> String {
+        let order = ["field", "target", "meta", "setting", "unit", "model", "evaluation", "recognition", "award", "survey", "plan_adoption",
+                     "reported_figure", "directive"]
+        let keys = rows.keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
+        return keys.map { "\(VietnameseNumber.integer(rows[$0] ?? 0, lang)) \(ChangeSummary.noun($0, lang))" }.joined(separator: ", ")
+    }
 }
 
 /// Loads a folder of CSV files (the format of `seeds/`, described in

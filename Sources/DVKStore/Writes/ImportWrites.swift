@@ -137,7 +137,7 @@ public struct ChangeSummary: Sendable, Equatable {
         case "survey": return w.pick("khảo sát hài lòng", "surveys")
         case "plan_adoption": return w.pick("kế hoạch", "plans")
         case "target": return w.pick("chỉ tiêu", "targets")
-        case "meta": return w.pick("cài đặt", "settings")
+        case "meta", "setting": return w.pick("cài đặt", "settings")
         case "field": return w.pick("lĩnh vực", "fields")
         case "directive": return w.pick("văn bản", "directives")
         case "reported_figure": return w.pick("số liệu báo cáo", "reported figures")

@@ -48,8 +48,7 @@ struct Import: ParsableCommand {
             }
             switch outcome {
             case let .loaded(summary):
-                let counts = summary.rows.sorted { $0.key < $1.key }.map { "\($0.key) \(VietnameseNumber.integer($0.value, lang))" }
-                Output.out(Words(lang).pick("Đã nạp: ", "Imported: ") + counts.joined(separator: ", "))
+                Output.out(Words(lang).pick("Đã nạp: ", "Imported: ") + summary.text(lang))
             case let .updated(plan, change):
                 for line in plan.lines(lang, applied: true) { Output.out(line) }
                 if let change {
