@@ -10,7 +10,8 @@ enum Consequences {
     /// Carries the rolled-up year out of the transaction that is thrown away.
     private struct RolledBack: Error, Sendable { let after: [ProgressSnapshot] }
 
-    static func lines(_ request: SaveRequest, db: AppDatabase, lang: Language, years: [Int]) throws -> [String] {
+    /// `cache` holds the years as stored: the "before" side is read from it, not rolled up again.
+    static func lines(_ request: SaveRequest, db: AppDatabase, cache: SnapshotCache, lang: Language, years: [Int]) throws -> [String] {
         let w = Words(lang)
         let unitID: OrgUnit.ID, destination: OrgUnit.ID?
         switch request {
@@ -18,7 +19,7 @@ enum Consequences {
         case let .mergeUnit(id, into, _): (unitID, destination) = (id, into)
         default: return []
         }
-        let before = try years.map { try ProgressSnapshot.build(from: db, year: $0) }
+        let before = try years.map { try cache.snapshot(year: $0, from: db) }
         var after = before
         do {
             _ = try db.inOneChange { tx -> Bool in

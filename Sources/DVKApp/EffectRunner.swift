@@ -65,7 +65,7 @@ public struct EffectRunner {
                 return [.formReady(kind.with(try stored(kind.recordKey)))]
             case let .preview(request, years):
                 do {
-                    return [.consequences(request, try Consequences.lines(request, db: db, lang: lang, years: years))]
+                    return [.consequences(request, try Consequences.lines(request, db: db, cache: cache, lang: lang, years: years))]
                 } catch let e as StoreError {
                     // Refused already while trying it: said under the field, as a save's refusal is.
                     return [.saved(request, Saving.refusal(e, lang))]

@@ -62,6 +62,32 @@ public struct Words: Sendable {
         }
     }
 
+    /// What the officer calls a kind of stored record (the store's entity or
+    /// table name): “mô hình”, “khảo sát hài lòng”; English in the singular
+    /// or the plural. The history, the import summaries and `dvk undo` read
+    /// this one table.
+    public func recordKind(_ entity: String, plural: Bool = false) -> String {
+        let (vi, en): (String, String)
+        switch entity {
+        case "model": (vi, en) = ("mô hình", "model")
+        case "evaluation": (vi, en) = ("đánh giá", "evaluation")
+        case "recognition": (vi, en) = ("công nhận", "recognition")
+        case "award": (vi, en) = ("khen thưởng", "award")
+        case "survey": (vi, en) = ("khảo sát hài lòng", "satisfaction survey")
+        case "plan_adoption": (vi, en) = ("kế hoạch", "plan")
+        case "unit": (vi, en) = ("đơn vị", "unit")
+        case "target": (vi, en) = ("chỉ tiêu", "target")
+        case "meta", "setting": (vi, en) = ("cài đặt", "setting")
+        case "field": (vi, en) = ("lĩnh vực", "field")
+        case "directive": (vi, en) = ("văn bản", "directive")
+        case "reported_figure": (vi, en) = ("số liệu báo cáo", "reported figure")
+        case "folder": (vi, en) = ("nạp dữ liệu", "import")
+        case "database": return pick("dữ liệu mẫu", "demo data")
+        default: return entity
+        }
+        return pick(vi, plural ? en + "s" : en)
+    }
+
     /// A kind of unit in a sentence: “xã”, “đơn vị sự nghiệp công lập”.
     public func kindName(_ k: UnitKind) -> String {
         switch k {

@@ -60,23 +60,9 @@ public struct HistoryNames: Hashable, Sendable {
 public enum HistoryDescription {
     /// What an audit row is about, as the history names it (and filters by it).
     static func entityName(_ e: String, _ t: Texts) -> String {
-        switch e {
-        case "model": return t.pick("Mô hình", "Model")
-        case "evaluation": return t.pick("Đánh giá", "Evaluation")
-        case "recognition": return t.pick("Công nhận", "Recognition")
-        case "award": return t.pick("Khen thưởng", "Award")
-        case "survey": return t.pick("Khảo sát hài lòng", "Satisfaction survey")
-        case "plan_adoption": return t.pick("Kế hoạch", "Plan")
-        case "unit": return t.pick("Đơn vị", "Unit")
-        case "target": return t.pick("Chỉ tiêu", "Target")
-        case "meta", "setting": return t.pick("Cài đặt", "Setting")
-        case "field": return t.pick("Lĩnh vực", "Field")
-        case "directive": return t.pick("Văn bản", "Directive")
-        case "reported_figure": return t.pick("Số liệu báo cáo", "Reported figure")
-        case "folder": return t.pick("Nạp dữ liệu", "Import")
-        case "database": return t.pick("Dữ liệu mẫu", "Demo data")
-        default: return e
-        }
+        let name = t.words.recordKind(e)
+        // An entity dvk does not know is shown as stored, not dressed up as a word.
+        return name == e ? e : name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// The ids a batch of rows mentions, to look their names up in one go.

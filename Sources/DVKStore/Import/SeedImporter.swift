@@ -12,7 +12,7 @@ public struct ImportSummary: Sendable, Equatable {
         let order = ["field", "target", "meta", "setting", "unit", "model", "evaluation", "recognition", "award", "survey", "plan_adoption",
                      "reported_figure", "directive"]
         let keys = rows.keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
-        return keys.map { "\(VietnameseNumber.integer(rows[$0] ?? 0, lang)) \(ChangeSummary.noun($0, lang))" }.joined(separator: ", ")
+        return keys.map { "\(VietnameseNumber.integer(rows[$0] ?? 0, lang)) \(Words(lang).recordKind($0, plural: true))" }.joined(separator: ", ")
     }
 }
 

@@ -125,30 +125,9 @@ public struct ChangeSummary: Sendable, Equatable {
     /// Taken back by an undo that no redo has put back since.
     public let isUndone: Bool
 
-    /// What the officer calls a table's records.
-    public static func noun(_ entity: String, _ lang: Language) -> String {
-        let w = Words(lang)
-        switch entity {
-        case "unit": return w.pick("đơn vị", "units")
-        case "model": return w.pick("mô hình", "models")
-        case "evaluation": return w.pick("đánh giá", "evaluations")
-        case "recognition": return w.pick("công nhận", "recognitions")
-        case "award": return w.pick("khen thưởng", "awards")
-        case "survey": return w.pick("khảo sát hài lòng", "surveys")
-        case "plan_adoption": return w.pick("kế hoạch", "plans")
-        case "target": return w.pick("chỉ tiêu", "targets")
-        case "meta", "setting": return w.pick("cài đặt", "settings")
-        case "field": return w.pick("lĩnh vực", "fields")
-        case "directive": return w.pick("văn bản", "directives")
-        case "reported_figure": return w.pick("số liệu báo cáo", "reported figures")
-        case "folder": return w.pick("nạp dữ liệu", "imports")
-        default: return entity
-        }
-    }
-
-    /// `mô hình 2, khảo sát hài lòng 1`.
+    /// `2 mô hình, 1 khảo sát hài lòng`.
     public func rowsText(_ lang: Language) -> String {
-        rows.map { "\(VietnameseNumber.integer($0.count, lang)) \(ChangeSummary.noun($0.entity, lang))" }.joined(separator: ", ")
+        rows.map { "\(VietnameseNumber.integer($0.count, lang)) \(Words(lang).recordKind($0.entity, plural: true))" }.joined(separator: ", ")
     }
 }
 

@@ -48,8 +48,12 @@ enum UnitRules {
     /// Crossing provinces is the form's question, so the store allows it.
     static func refusePlacement(_ unit: OrgUnit.ID, under parent: OrgUnit.ID?, _ db: Database) throws {
         guard let parent else { return }
-        let units = try unitMap(db)
-        guard let me = units[unit], let p = units[parent] else { return }
+        // Only the two units' kinds are needed: no whole-table read on every add or move.
+        func stored(_ id: OrgUnit.ID) throws -> (name: String, kind: UnitKind)? {
+            try Row.fetchOne(db, sql: "SELECT name, kind FROM unit WHERE id = ?", arguments: [id])
+                .map { ($0["name"] ?? "", UnitKind(rawValue: $0["kind"] ?? "") ?? .agency) }
+        }
+        guard let me = try stored(unit), let p = try stored(parent) else { return }
         if !UnitPlacement.mayParent(p.kind, me.kind) {
             throw StoreError.invalid(record: me.name, issues: [ValidationIssue(field: "parent", problem:
                 .parentKindNotAllowed(child: me.kind, parent: p.kind, parentName: p.name,
