@@ -22,6 +22,9 @@ let package = Package(
             "DVKCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ], resources: [
+            // The official map of Vietnam (scripts/official-map.py): `dvk init --province`.
+            .copy("Resources/vietnam-units.tsv"),
         ]),
         .target(name: "TerminalUI"),
         .target(name: "DVKDashboard", dependencies: ["DVKCore", "TerminalUI"]),

@@ -19,7 +19,8 @@ enum Consequences {
         case let .mergeUnit(id, into, _): (unitID, destination) = (id, into)
         default: return []
         }
-        let before = try years.map { try cache.snapshot(year: $0, from: db) }
+        // A move or merger is judged on each year's own map, where it takes effect.
+        let before = try years.map { try cache.snapshot(year: $0, map: .then, from: db) }
         var after = before
         do {
             _ = try db.inOneChange { tx -> Bool in

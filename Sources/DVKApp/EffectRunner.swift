@@ -22,8 +22,8 @@ public struct EffectRunner {
     public func perform(_ effect: Effect) -> [Msg] {
         do {
             switch effect {
-            case let .loadOverview(id, year):
-                guard let o = Overview.make(from: try cache.snapshot(year: year, from: db), unit: id) else {
+            case let .loadOverview(id, year, map):
+                guard let o = Overview.make(from: try cache.snapshot(year: year, map: map, unit: id, from: db), unit: id) else {
                     return [.failed(Words(lang).pick("Không tìm thấy đơn vị #\(id) trong năm \(year).", "Unit #\(id) not found in \(year)."))]
                 }
                 return [.overviewLoaded(o)]
@@ -33,8 +33,10 @@ public struct EffectRunner {
                 return [.modelsLoaded(try cache.models(query) { try db.models(query) })]
             case let .loadModelDetail(id):
                 return [.detailLoaded(try db.modelDetail(id))]
-            case let .loadSatisfaction(id, years):
-                return [.satisfactionLoaded(try cache.grid(unit: id, years: years) { try SatisfactionGrid.build(from: db, unit: id, years: years) })]
+            case let .loadSatisfaction(id, years, map):
+                return [.satisfactionLoaded(try cache.grid(unit: id, years: years, map: map) {
+                    try SatisfactionGrid.build(from: db, unit: id, years: years, map: map)
+                })]
             case let .print(job):
                 do {
                     return [.printed(paths: try snapshots.write(job, lang: lang))]
@@ -63,6 +65,8 @@ public struct EffectRunner {
                 return [.historyLoaded(try describe(db.auditLog(officer: q.officer, entity: q.entity, from: q.since, limit: q.limit)))]
             case let .prepareForm(kind):
                 return [.formReady(kind.with(try stored(kind.recordKey)))]
+            case let .searchUnits(text, today, limit):
+                return [.unitsFound(text: text, try db.searchUnits(text, limit: limit, today: today))]
             case let .preview(request, years):
                 do {
                     return [.consequences(request, try Consequences.lines(request, db: db, cache: cache, lang: lang, years: years))]

@@ -5,42 +5,81 @@ import Foundation
 /// writes to the store must call `clear()` so no stale figure is shown.
 public final class SnapshotCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var years: [Int: ProgressSnapshot] = [:]
-    private var order: [Int] = []
+    private struct YearKey: Hashable {
+        var year: Int
+        var map: MapView
+    }
+    private var years: [YearKey: ProgressSnapshot] = [:]
+    private var order: [YearKey] = []
     /// A country-size year is ~20 MB of progress; a few years is plenty.
     private let capacity = 3
     private struct GridKey: Hashable {
         var unit: OrgUnit.ID
         var years: ClosedRange<Int>
+        var map: MapView = .then
     }
     private var grids: [GridKey: SatisfactionGrid] = [:]
     private var trends: [GridKey: [Int: Int]] = [:]
     private var pages: [ModelQuery: ModelPage] = [:]
+    private struct ScopeKey: Hashable {
+        var year: Int
+        var map: MapView
+        var unit: OrgUnit.ID
+    }
+    private var scoped: [ScopeKey: ProgressSnapshot] = [:]
+    /// Bumped by every `clear()`: a build that started before it is not kept.
+    private var generation = 0
+    /// Every unit, read once for all years and both maps until the next write.
+    private var units: [OrgUnit]?
 
     public init() {}
 
-    public func snapshot(year: Int, from source: ProgressSource) throws -> ProgressSnapshot {
+    /// The year rolled up for `unit`'s overview: the whole year when it is
+    /// kept, or a kept subtree that holds `unit` (drilling down reads
+    /// nothing again), else only what `unit`'s overview shows (a commune's
+    /// few rows, not the country's), kept for the next time.
+    public func snapshot(year: Int, map: MapView, unit: OrgUnit.ID, from source: ProgressSource) throws -> ProgressSnapshot {
         lock.lock()
-        if let hit = years[year] {
-            order.removeAll { $0 == year }
-            order.append(year)
+        let whole = years[YearKey(year: year, map: map)]
+        let around = scoped.first { $0.key.year == year && $0.key.map == map && $0.value.covers(unit) }?.value
+        lock.unlock()
+        if let whole { return try snapshot(year: year, map: map, from: source, hit: whole) }
+        if let around { return around }
+        return try remembered(\.scoped, ScopeKey(year: year, map: map, unit: unit)) {
+            try ProgressSnapshot.build(from: source, year: year, map: map, scope: unit)
+        }
+    }
+
+    public func snapshot(year: Int, map: MapView, from source: ProgressSource) throws -> ProgressSnapshot {
+        try snapshot(year: year, map: map, from: source, hit: nil)
+    }
+
+    private func snapshot(year: Int, map: MapView, from source: ProgressSource, hit known: ProgressSnapshot?) throws -> ProgressSnapshot {
+        let key = YearKey(year: year, map: map)
+        lock.lock()
+        if let hit = known ?? years[key] {
+            order.removeAll { $0 == key }
+            order.append(key)
             lock.unlock()
             return hit
         }
+        let started = generation
         lock.unlock()
-        let built = try ProgressSnapshot.build(from: source, year: year)
+        let built = try ProgressSnapshot.build(from: UnitsOnce(source, cache: self), year: year, map: map)
         lock.lock()
         defer { lock.unlock() }
-        years[year] = built
-        order.append(year)
+        // Built from data a write has since changed (a load in the background): shown once, not kept.
+        guard started == generation else { return built }
+        years[key] = built
+        order.append(key)
         while order.count > capacity { years[order.removeFirst()] = nil }
         return built
     }
 
     /// A unit's satisfaction grid over some years: three survey roll-ups, the
     /// slowest screen to open, kept until the next write like the years are.
-    public func grid(unit: OrgUnit.ID, years span: ClosedRange<Int>, build: () throws -> SatisfactionGrid) throws -> SatisfactionGrid {
-        try remembered(\.grids, GridKey(unit: unit, years: span), build)
+    public func grid(unit: OrgUnit.ID, years span: ClosedRange<Int>, map: MapView, build: () throws -> SatisfactionGrid) throws -> SatisfactionGrid {
+        try remembered(\.grids, GridKey(unit: unit, years: span, map: map), build)
     }
 
     /// The effective models per year of a unit's subtree (the overview's trend).
@@ -61,10 +100,12 @@ public final class SnapshotCache: @unchecked Sendable {
             lock.unlock()
             return hit
         }
+        let started = generation
         lock.unlock()
         let built = try build()
         lock.lock()
         defer { lock.unlock() }
+        guard started == generation else { return built }
         if self[keyPath: store].count >= 16 { self[keyPath: store] = [:] }
         self[keyPath: store][key] = built
         return built
@@ -73,10 +114,46 @@ public final class SnapshotCache: @unchecked Sendable {
     public func clear() {
         lock.lock()
         defer { lock.unlock() }
+        generation += 1
+        units = nil
+        scoped = [:]
         years = [:]
         order = []
         grids = [:]
         trends = [:]
         pages = [:]
     }
+}
+
+extension SnapshotCache {
+    func cachedUnits(_ read: () throws -> [OrgUnit]) throws -> [OrgUnit] {
+        lock.lock()
+        if let units { lock.unlock(); return units }
+        let started = generation
+        lock.unlock()
+        let all = try read()
+        lock.lock()
+        defer { lock.unlock() }
+        if started == generation { units = all }
+        return all
+    }
+}
+
+/// A source whose unit list comes from the cache: a country's units are
+/// read once, not once per year and map.
+private struct UnitsOnce: ProgressSource {
+    let source: ProgressSource
+    let cache: SnapshotCache
+
+    init(_ source: ProgressSource, cache: SnapshotCache) {
+        self.source = source
+        self.cache = cache
+    }
+
+    func allUnits() throws -> [OrgUnit] { try cache.cachedUnits(source.allUnits) }
+    func fields() throws -> [Field] { try source.fields() }
+    func targets() throws -> [Target] { try source.targets() }
+    func facts(year: Int) throws -> [OrgUnit.ID: UnitYearFacts] { try source.facts(year: year) }
+    func facts(year: Int, units: Set<OrgUnit.ID>) throws -> [OrgUnit.ID: UnitYearFacts] { try source.facts(year: year, units: units) }
+    func reportedFigures(year: Int) throws -> [ReportedFigure] { try source.reportedFigures(year: year) }
 }

@@ -9,7 +9,8 @@ import Testing
 /// in `Update.move`). Every list of every screen is tried.
 @Suite("Movement on empty lists")
 struct EmptyListTests {
-    static let movement: [Key] = [.down, .up, .home, .end, .character("g"), .character("G"), .pageUp, .pageDown,
+    // `g` is no movement key: it opens the go-to box (GoToTests).
+    static let movement: [Key] = [.down, .up, .home, .end, .character("G"), .pageUp, .pageDown,
                                   .character("j"), .character("k"), .mouse(.wheelDown), .mouse(.click(x: 5, y: 6))]
 
     /// A database with one province and nothing else: every list is empty.

@@ -20,17 +20,17 @@ struct UpdateTests {
 
     @Test func startLoadsTheOverviewOfTheStartingUnitAndYear() {
         var s = state()
-        #expect(Update.start(&s) == [.loadOverview(1, year: 2024)])
+        #expect(Update.start(&s) == [.loadOverview(1, year: 2024, map: s.map)])
         #expect(s.isLoading)
     }
 
     @Test func yearKeysReloadAndStopAtTheEdges() {
         var s = state()
-        #expect(send(.character("]"), &s) == [.loadOverview(1, year: 2025)])
+        #expect(send(.character("]"), &s) == [.loadOverview(1, year: 2025, map: s.map)])
         #expect(send(.character("]"), &s).isEmpty)
         #expect(s.location.year == 2025)
         #expect(s.notice?.text == "Không có năm 2026.")
-        #expect(send(.character("["), &s) == [.loadOverview(1, year: 2024)])
+        #expect(send(.character("["), &s) == [.loadOverview(1, year: 2024, map: s.map)])
     }
 
     @Test func numberKeysAndTabSwitchScreens() {

@@ -47,6 +47,12 @@ public struct Words: Sendable {
         }
     }
 
+    /// A unit's kind in a list: its level word for a place (phường, đặc khu,
+    /// thị xã), else the kind.
+    public func kind(of unit: OrgUnit) -> String {
+        UnitLevel.of(unit).map { pick($0.rawValue, $0.english) } ?? kind(unit.kind)
+    }
+
     public func kind(_ k: UnitKind) -> String {
         switch k {
         case .country: return pick("cả nước", "country")
@@ -135,6 +141,36 @@ public struct Words: Sendable {
     public var unweighted: String { pick("bình quân không gia quyền", "unweighted mean") }
     public var dataAsOf: String { pick("Số liệu đến ngày", "Data as of") }
     public var merged: String { pick("đã sáp nhập vào", "merged into") }
+
+    /// The map a year is read on, as the header names it.
+    public func mapView(_ m: MapView) -> String {
+        m.isToday ? pick("Địa giới hiện nay", "Today's map") : pick("Địa giới thời đó", "Map of that time")
+    }
+
+    /// Where the unit shown comes from or went, one line each: “Gồm Xã Suối
+    /// Giàng, Xã Suối Bu, … (đến 30/06/2025)”, “Sáp nhập vào Xã Văn Chấn
+    /// từ 01/07/2025”. At most `limit` names, then how many more.
+    public func lineage(_ l: Lineage, of unit: OrgUnit, year: Int, limit: Int = 6) -> [String] {
+        var out: [String] = []
+        if l.notYetFormed {
+            let from = unit.validFrom.map { pick(" từ \($0)", " from \($0)") } ?? ""
+            out.append(pick("Thành lập\(from): năm \(year) là số liệu của các đơn vị cũ dưới đây",
+                            "Formed\(from): \(year) shows the old units below"))
+        }
+        if !l.predecessors.isEmpty {
+            var names = l.predecessors.prefix(limit).map(\.name).joined(separator: ", ")
+            if l.predecessors.count > limit {
+                names += pick(" và \(l.predecessors.count - limit) đơn vị khác", " and \(l.predecessors.count - limit) more")
+            }
+            let until = l.predecessors.compactMap(\.validTo).max().map { pick(" (đến \($0))", " (until \($0))") } ?? ""
+            out.append(pick("Gồm ", "Formed from ") + names + until)
+        }
+        if let next = l.successor {
+            let from = l.successorFrom.map { pick(" từ \($0)", " from \($0)") } ?? ""
+            out.append(pick("Sáp nhập vào \(next.name)\(from)", "Merged into \(next.name)\(from)"))
+        }
+        return out
+    }
 
     public func modelsLine(_ m: ModelCounts, compact: Bool = false) -> String {
         let n = { VietnameseNumber.integer($0, self.lang) }

@@ -53,6 +53,19 @@ public struct ModelCounts: Hashable, Sendable {
         effectiveIndividuals += b.effectiveIndividuals
         for (k, v) in b.effectiveByField { effectiveByField[k, default: 0] += v }
     }
+
+    /// Takes `b`'s models out again (a model reassigned to another successor).
+    public mutating func subtract(_ b: ModelCounts) {
+        inForce -= b.inForce
+        effective -= b.effective
+        pending -= b.pending
+        ineffective -= b.ineffective
+        effectiveIndividuals -= b.effectiveIndividuals
+        for (k, v) in b.effectiveByField {
+            let left = (effectiveByField[k] ?? 0) - v
+            effectiveByField[k] = left == 0 ? nil : left
+        }
+    }
 }
 
 public enum CountingRules {

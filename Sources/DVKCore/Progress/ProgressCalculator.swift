@@ -16,6 +16,8 @@ public struct ProgressCalculator: Sendable {
     public let targets: [Target]
     public let fields: [Field]
     private var folded: [OrgUnit.ID: UnitYearFacts] = [:]
+    /// Surveys of units merged into each unit, for a successor without its own.
+    private var mergedSurveys: [OrgUnit.ID: [SatisfactionSurvey]] = [:]
     private let fieldCodes: [String]
 
     public init(tree: UnitTree, targets: [Target], fields: [Field], facts: [OrgUnit.ID: UnitYearFacts]) {
@@ -30,10 +32,26 @@ public struct ProgressCalculator: Sendable {
                 if folded[id] == nil { folded[id] = f; continue }
             }
             let owner = tree.resolve(id)
-            guard tree.units[owner]?.isValid(atEndOf: tree.year) == true else { continue }
+            var models = f.models
+            // Models moved to another successor of a divided commune count
+            // there, once the commune has ended on this map.
+            for (successor, moved) in f.reassigned where owner != id {
+                let other = tree.resolve(successor)
+                // A successor outside a subtree's roll-up is not in the tree: the models still leave.
+                let known = tree.units[other] != nil
+                guard other != owner, !known || tree.isInForce(other) else { continue }
+                models.subtract(moved)
+                if known { folded[other, default: UnitYearFacts()].models.add(moved) }
+            }
+            guard tree.isInForce(owner) else { continue }
             var into = folded[owner] ?? UnitYearFacts()
-            into.models.add(f.models)
-            if owner == id || into.survey == nil { into.survey = f.survey ?? into.survey }
+            into.models.add(models)
+            if owner == id {
+                into.survey = f.survey ?? into.survey
+            } else if let s = f.survey {
+                // Several communes merged into one: each one's index counts, weighted like children's.
+                mergedSurveys[owner, default: []].append(s)
+            }
             if owner == id || into.plan == nil { into.plan = f.plan ?? into.plan }
             folded[owner] = into
         }
@@ -56,7 +74,7 @@ public struct ProgressCalculator: Sendable {
         out.reserveCapacity(tree.units.count)
         var acc: [OrgUnit.ID: Accumulator] = [:]
         let target = tree.resolve(id)
-        guard tree.units[target]?.isValid(atEndOf: tree.year) == true else { return [:] }
+        guard tree.isInForce(target) else { return [:] }
         visit(target, &acc, &out)
         return out
     }
@@ -103,6 +121,7 @@ public struct ProgressCalculator: Sendable {
             }
             if let s = k.satisfaction { sat.append((s.value, s.weighted ? s.weight : nil)) }
         }
+        for s in mergedSurveys[id] ?? [] { sat.append((s.percent, s.respondents.map(Double.init))) }
         if let survey = own.survey {
             a.satisfaction = (survey.percent, Double(survey.respondents ?? 0), survey.respondents != nil)
         } else if !sat.isEmpty {

@@ -4,11 +4,17 @@ public struct UnitYearFacts: Hashable, Sendable {
     public var models = ModelCounts()
     public var survey: SatisfactionSurvey?
     public var plan: PlanAdoption?
+    /// Of `models`, those reassigned to a successor other than the default
+    /// one (a commune divided in 2025), by that successor: on today's map
+    /// they count there instead.
+    public var reassigned: [OrgUnit.ID: ModelCounts] = [:]
 
-    public init(models: ModelCounts = ModelCounts(), survey: SatisfactionSurvey? = nil, plan: PlanAdoption? = nil) {
+    public init(models: ModelCounts = ModelCounts(), survey: SatisfactionSurvey? = nil, plan: PlanAdoption? = nil,
+                reassigned: [OrgUnit.ID: ModelCounts] = [:]) {
         self.models = models
         self.survey = survey
         self.plan = plan
+        self.reassigned = reassigned
     }
 }
 
@@ -20,4 +26,18 @@ public protocol ProgressSource: Sendable {
     /// Facts keyed by each record's own unit (mergers are applied by the domain).
     func facts(year: Int) throws -> [OrgUnit.ID: UnitYearFacts]
     func reportedFigures(year: Int) throws -> [ReportedFigure]
+    /// Facts of these units only: what one subtree's roll-up reads.
+    func facts(year: Int, units: Set<OrgUnit.ID>) throws -> [OrgUnit.ID: UnitYearFacts]
+    /// The units one overview of `unit` can need on any map: its ancestors,
+    /// its successors and their ancestors, and everything that rolls into it
+    /// (descendants, predecessors, communes divided onto it), at any depth.
+    func units(around unit: OrgUnit.ID) throws -> [OrgUnit]
+}
+
+extension ProgressSource {
+    public func units(around unit: OrgUnit.ID) throws -> [OrgUnit] { try allUnits() }
+
+    public func facts(year: Int, units: Set<OrgUnit.ID>) throws -> [OrgUnit.ID: UnitYearFacts] {
+        try facts(year: year).filter { units.contains($0.key) }
+    }
 }

@@ -11,6 +11,8 @@ public enum ModelSort: Int, CaseIterable, Sendable {
 /// What the models screen asks for: a window of the models under some units.
 public struct ModelQuery: Hashable, Sendable {
     public var unitIDs: [OrgUnit.ID]
+    /// Every model of the database, whatever `unitIDs` says (the Models screen's “cả cơ sở dữ liệu”).
+    public var everywhere: Bool
     public var year: Int
     public var fieldCode: String?
     public var kind: ModelKind?
@@ -24,7 +26,8 @@ public struct ModelQuery: Hashable, Sendable {
 
     public init(unitIDs: [OrgUnit.ID], year: Int, fieldCode: String? = nil, kind: ModelKind? = nil,
                 status: ModelYearStatus? = nil, search: String = "", sort: ModelSort = .title, descending: Bool = false,
-                offset: Int = 0, limit: Int = 100) {
+                offset: Int = 0, limit: Int = 100, everywhere: Bool = false) {
+        self.everywhere = everywhere
         self.sort = sort
         self.descending = descending
         self.unitIDs = unitIDs

@@ -14,14 +14,14 @@ public struct SatisfactionGrid: Hashable, Sendable {
     public var rows: [Row]
 
     /// One roll-up per year over survey facts only: cheap even for a country.
-    public static func build(from source: DashboardSource, unit id: OrgUnit.ID, years: ClosedRange<Int>) throws -> SatisfactionGrid {
+    public static func build(from source: DashboardSource, unit id: OrgUnit.ID, years: ClosedRange<Int>, map: MapView = .then) throws -> SatisfactionGrid {
         let units = try source.allUnits()
         let targets = try source.targets().filter { $0.metric == .satisfaction }
         let threshold = targets.first?.threshold ?? 90
         var rows: [OrgUnit.ID: Row] = [:]
         var order: [OrgUnit.ID] = []
         for year in years {
-            let tree = UnitTree(units: units, year: year)
+            let tree = UnitTree(units: units, year: year, map: map)
             let calc = ProgressCalculator(tree: tree, targets: targets, fields: [], facts: try source.surveyFacts(year: year))
             let all = calc.computeSubtree(id)
             let me = tree.resolve(id)

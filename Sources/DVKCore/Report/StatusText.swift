@@ -34,8 +34,9 @@ public enum StatusText {
         let w = Words(lang)
         var out: [Block] = []
         out.append(.line("\(w.title) — \(o.unit.unit.name) — \(w.year) \(o.year)"))
-        out.append(.line(o.path.map(\.name).joined(separator: " › ")))
+        out.append(.line(o.path.map(\.name).joined(separator: " › ") + " · " + w.mapView(o.map)))
         if let from = o.mergedFrom { out.append(.line("\(from.name) \(w.merged) \(o.unit.unit.name)")) }
+        for line in w.lineage(o.lineage, of: o.unit.unit, year: o.year) { out.append(.line(line)) }
         if let phaseTarget = o.unit.targets.first {
             var line = "\(w.phase) \(phaseTarget.target.phase)"
             if !phaseTarget.target.directive.isEmpty { line += " · \(phaseTarget.target.directive)" }
@@ -66,7 +67,7 @@ public enum StatusText {
                 let sat = c.progress(for: .satisfaction)?.value.map { VietnameseNumber.fixed($0, places: 1, lang) + "%" } ?? "–"
                 let plan = c.progress(for: .planCoverage).map { planCell($0, lang, w) } ?? "–"
                 let fieldCells = fieldCodes.map { VietnameseNumber.integer(c.models.effectiveByField[$0] ?? 0, lang) }
-                return [c.unit.name, w.kind(c.unit.kind), effectiveCell(c, lang), VietnameseNumber.integer(c.models.pending, lang)]
+                return [c.unit.name, w.kind(of: c.unit), effectiveCell(c, lang), VietnameseNumber.integer(c.models.pending, lang)]
                     + fieldCells + [sat, plan, w.statusWithGlyph(c.overallStatus)]
             }
             out.append(.table(Table(header: header, rows: rows, rightAligned: Set(2..<(header.count - 1)))))

@@ -34,9 +34,12 @@ public struct OrgUnit: Hashable, Sendable, Identifiable {
     /// A unit counts for a year when it exists on the year's last day:
     /// targets are judged on the year-end state of the map.
     public func isValid(atEndOf year: Int) -> Bool {
-        let end = Day.lastOf(year: year)
-        if let from = validFrom, from > end { return false }
-        if let to = validTo, to < end { return false }
+        isValid(on: Day.lastOf(year: year))
+    }
+
+    public func isValid(on day: Day) -> Bool {
+        if let from = validFrom, from > day { return false }
+        if let to = validTo, to < day { return false }
         return true
     }
 }

@@ -1,21 +1,31 @@
-/// The unit hierarchy as it stands at the end of one year.
+/// The unit hierarchy one year is read on.
 ///
-/// Built from every unit ever recorded; units that ended before the year's
-/// end are folded into their successor, so their models and surveys count for
-/// the unit that carried them on. Children keep the order of the input: the
-/// store hands units over in Vietnamese name order (its stored sort key), so
-/// the tree does not pay for collation again.
+/// Built from every unit ever recorded, on one map day (see `MapView`): the
+/// year's last day for the map of that time, today for today's map. Units
+/// that ended before that day are folded into their successor, so their
+/// models and surveys count for the unit that carried them on. Children keep
+/// the order of the input: the store hands units over in Vietnamese name
+/// order (its stored sort key), so the tree does not pay for collation again.
 public struct UnitTree: Sendable {
     public let year: Int
+    public let map: MapView
+    /// The day whose units are the tree.
+    public let mapDay: Day
     public private(set) var units: [OrgUnit.ID: OrgUnit] = [:]
-    /// Children valid at year end, in input order.
+    /// Children in force on the map day, in input order.
     public private(set) var children: [OrgUnit.ID: [OrgUnit.ID]] = [:]
     public private(set) var roots: [OrgUnit.ID] = []
+    /// Units merged straight into each unit (gồm …), in input order.
+    public private(set) var predecessors: [OrgUnit.ID: [OrgUnit.ID]] = [:]
 
-    public init(units all: [OrgUnit], year: Int) {
+    public init(units all: [OrgUnit], year: Int, map: MapView = .then) {
         self.year = year
+        self.map = map
+        mapDay = map.mapDay(for: year)
         for u in all { units[u.id] = u }
-        for u in all where u.isValid(atEndOf: year) {
+        for u in all {
+            if let next = u.mergedIntoID, next != u.id { predecessors[next, default: []].append(u.id) }
+            guard u.isValid(on: mapDay) else { continue }
             let anchor = u.parentID.flatMap { units[$0] == nil ? nil : resolve($0) }
             if let anchor, anchor != u.id {
                 children[anchor, default: []].append(u.id)
@@ -25,13 +35,20 @@ public struct UnitTree: Sendable {
         }
     }
 
-    /// The unit that stands for `id` at the end of the year: itself while it
-    /// is valid, else its successor by merger (followed through chains).
+    /// Whether the unit itself is on this map (in force on the map day).
+    public func isInForce(_ id: OrgUnit.ID) -> Bool {
+        units[id]?.isValid(on: mapDay) ?? false
+    }
+
+    /// The unit that stands for `id` on the map day: itself while it is in
+    /// force, else its successor by merger (followed through chains).
     /// A unit that simply ended without a successor stands for itself.
     public func resolve(_ id: OrgUnit.ID) -> OrgUnit.ID {
         var current = id
         var seen: Set<OrgUnit.ID> = []
-        while let u = units[current], !u.isValid(atEndOf: year), let next = u.mergedIntoID, !seen.contains(next) {
+        while let u = units[current], !u.isValid(on: mapDay), let next = u.mergedIntoID, !seen.contains(next) {
+            // A successor not yet formed on the map day does not take the records over.
+            if let from = units[next]?.validFrom, from > mapDay { break }
             seen.insert(current)
             current = next
         }
@@ -39,7 +56,22 @@ public struct UnitTree: Sendable {
     }
 
     public func isActive(_ id: OrgUnit.ID) -> Bool {
-        units[resolve(id)]?.isValid(atEndOf: year) ?? false
+        isInForce(resolve(id))
+    }
+
+    /// The units on this map that later became `id` (through any chain of
+    /// mergers): what a unit not yet formed in this year is made of, on the
+    /// map of that time. Empty for a unit on the map.
+    public func forerunners(of id: OrgUnit.ID) -> [OrgUnit.ID] {
+        guard !isInForce(id) else { return [] }
+        var out: [OrgUnit.ID] = []
+        var stack = predecessors[id] ?? []
+        var seen: Set<OrgUnit.ID> = [id]
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            if isInForce(next) { out.append(next) } else { stack.append(contentsOf: predecessors[next] ?? []) }
+        }
+        return out.sorted { VietnameseText.precedes(units[$0]?.name ?? "", units[$1]?.name ?? "") }
     }
 
     /// Every valid descendant, depth first, excluding `id` itself.

@@ -7,8 +7,14 @@ public enum Action: Hashable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case drillIn, back
     case previousYear, nextYear
+    /// Past years on today's map, or on the map of that time.
+    case toggleMap
     case startSearch
     case cycleSort, cycleFilter, cycleKind, cycleStatus
+    /// Models: this unit's models, or the whole database's.
+    case toggleScope
+    /// The go-to box over every unit of the database; Enter in it goes to the chosen one.
+    case openGoTo, chooseUnit
     case print
     case help
     case quit

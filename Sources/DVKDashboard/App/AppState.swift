@@ -21,6 +21,8 @@ public enum Mode: Equatable, Sendable {
     case search(draft: String)
     case form(FormState)
     case grid(GridState)
+    /// The go-to box: any unit of the database, found by name.
+    case goTo(GoToState)
 
     /// The mode without its data: which key table applies.
     public var kind: ModeKind {
@@ -30,11 +32,12 @@ public enum Mode: Equatable, Sendable {
         case .search: .search
         case .form: .form
         case .grid: .grid
+        case .goTo: .goTo
         }
     }
 }
 
-public enum ModeKind: Hashable, Sendable { case normal, help, search, form, grid }
+public enum ModeKind: Hashable, Sendable { case normal, help, search, form, grid, goTo }
 
 /// One line for the officer: what just happened, or what went wrong.
 public struct Notice: Hashable, Sendable {
@@ -63,6 +66,8 @@ public struct AppState: Sendable {
     public var officer: String
     /// Today, read once by whoever starts the dashboard; nothing below reads a clock.
     public var today: Day
+    /// Which map past years are read on (`v` switches, `--map` chooses).
+    public var map: MapView
     /// `--read-only` or a file without write permission: entry keys explain instead of editing.
     public var isReadOnly = false
     /// Audit rows of this session's saves, newest last: `u` undoes, Ctrl-R redoes.
@@ -77,8 +82,9 @@ public struct AppState: Sendable {
     public var isFinished = false
 
     public init(unitID: OrgUnit.ID, year: Int, years: ClosedRange<Int>, lang: Language, size: Size,
-                dataAsOf: Day? = nil, officer: String = "", screen: Screen = .overview, today: Day? = nil) {
+                dataAsOf: Day? = nil, officer: String = "", screen: Screen = .overview, today: Day? = nil, map: MapView? = nil) {
         self.today = today ?? dataAsOf ?? Day.lastOf(year: year)
+        self.map = map ?? .today(self.today)
         self.location = Location(unitID: unitID, year: year)
         self.years = years
         self.lang = lang
@@ -110,5 +116,11 @@ public struct AppState: Sendable {
 
     public var searchDraft: String? {
         if case let .search(d) = mode { d } else { nil }
+    }
+
+    /// The open go-to box, if any.
+    public var goTo: GoToState? {
+        get { if case let .goTo(g) = mode { g } else { nil } }
+        set { if let g = newValue { mode = .goTo(g) } else if case .goTo = mode { mode = .normal } }
     }
 }

@@ -3,11 +3,11 @@ import TerminalUI
 
 /// Work `update` asks for; the runner does it and answers with a `Msg`.
 public enum Effect: Equatable, Sendable {
-    case loadOverview(OrgUnit.ID, year: Int)
+    case loadOverview(OrgUnit.ID, year: Int, map: MapView)
     case loadTrend(unitIDs: [OrgUnit.ID], years: ClosedRange<Int>, unit: OrgUnit.ID)
     case loadModels(ModelQuery)
     case loadModelDetail(Model.ID)
-    case loadSatisfaction(OrgUnit.ID, years: ClosedRange<Int>)
+    case loadSatisfaction(OrgUnit.ID, years: ClosedRange<Int>, map: MapView)
     /// Write what is on screen, exactly, as text and HTML.
     case print(PrintJob)
     /// Store a change (one transaction with its audit row).
@@ -19,13 +19,15 @@ public enum Effect: Equatable, Sendable {
     case loadHistory(HistoryQuery)
     /// Read the record a form would replace (a survey, a plan), then open it.
     case prepareForm(FormKind)
+    /// Units of the whole database by name, for the go-to box.
+    case searchUnits(String, today: Day, limit: Int)
     case quit
 
     /// Work the officer waits for: the status line says “loading” until it answers.
     var showsLoading: Bool {
         switch self {
         case .loadOverview, .loadModels, .loadSatisfaction, .loadHistory, .save, .revert, .prepareForm, .preview: true
-        case .loadTrend, .loadModelDetail, .print, .quit: false
+        case .loadTrend, .loadModelDetail, .print, .searchUnits, .quit: false
         }
     }
 }

@@ -10,6 +10,8 @@ public enum Keys {
         [
             KeyBinding([.character("?"), .function(1)], label: t.pick("Giúp", "Help"), help: t.pick("Trợ giúp (phím của màn hình này)", "Help (this screen's keys)"), action: .help),
             KeyBinding([.character("q"), .function(10), .ctrl("c")], label: t.pick("Thoát", "Quit"), help: t.pick("Thoát", "Quit"), action: .quit),
+            KeyBinding([.character("g"), .character(":")], label: t.pick("Đi đến", "Go to"),
+                       help: t.pick("Đi đến đơn vị (gõ tên)", "Go to a unit (type its name)"), action: .openGoTo),
             KeyBinding(.character("1"), help: t.pick("Màn hình Tổng quan", "Overview screen"), action: .show(.overview)),
             KeyBinding(.character("2"), help: t.pick("Màn hình Đơn vị", "Units screen"), action: .show(.units)),
             KeyBinding(.character("3"), help: t.pick("Màn hình Mô hình", "Models screen"), action: .show(.models)),
@@ -20,6 +22,8 @@ public enum Keys {
             KeyBinding([.backspace, .left, .character("h"), .escape], label: t.pick("Lùi", "Back"), help: t.pick("Quay lại nơi vừa xem", "Back to where you were"), action: .back),
             KeyBinding(.character("["), label: t.pick("Năm−", "Year−"), help: t.pick("Năm trước", "Previous year"), action: .previousYear),
             KeyBinding(.character("]"), label: t.pick("Năm+", "Year+"), help: t.pick("Năm sau", "Next year"), action: .nextYear),
+            KeyBinding(.character("v"), label: t.pick("Địa giới", "Map"),
+                       help: t.pick("Địa giới nay / thời đó", "Map: today / then"), action: .toggleMap),
             KeyBinding(.character("p"), label: t.pick("In", "Print"), help: t.pick("In màn hình ra .txt và .html", "Print this screen to .txt and .html"), action: .print),
         ]
     }
@@ -107,6 +111,7 @@ public enum Keys {
         case .search: KeyMap(search(t))
         case .form: KeyMap(form(t))
         case .grid: KeyMap(grid(t))
+        case .goTo: KeyMap(GoToState.keys(t))
         }
     }
 
@@ -127,6 +132,7 @@ public enum Keys {
         case let (.search, .character(c)): return .typed(c)
         case let (.search, .paste(text)): return .pasted(text)
         case (.form, _), (.grid, _): return .formKey(key)
+        case (.goTo, _): return .goToKey(key)
         default: return nil
         }
     }

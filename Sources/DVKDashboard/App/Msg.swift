@@ -27,5 +27,9 @@ public enum Msg: Sendable {
     case historyLoaded([HistoryEntry])
     /// An editing key while a form is open.
     case formKey(Key)
+    /// An editing key while the go-to box is open.
+    case goToKey(Key)
+    /// The units whose names hold what was typed in the go-to box.
+    case unitsFound(text: String, [UnitCandidate])
     case failed(String)
 }

@@ -10,7 +10,7 @@ public enum Update {
     public static func start(_ state: inout AppState) -> [Effect] {
         guard !state.isEmptyDatabase else { return [] }
         state.isLoading = true
-        return [.loadOverview(state.location.unitID, year: state.location.year)]
+        return [.loadOverview(state.location.unitID, year: state.location.year, map: state.map)]
     }
 
     public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
@@ -78,6 +78,8 @@ public enum Update {
             return reverted(id, undo: undo, result, &s)
         case let .formKey(key):
             return s.mode.kind == .grid ? GridUpdate.key(key, &s) : FormUpdate.key(key, &s)
+        case let .goToKey(key): return GoToUpdate.key(key, &s)
+        case let .unitsFound(text, found): return GoToUpdate.found(text, found, &s)
         }
     }
 
@@ -108,7 +110,7 @@ public enum Update {
         s.screen = s.screen.model.refreshed().wrapped
         s.otherScreens = s.otherScreens.mapValues { $0.model.refreshed().wrapped }
         s.trend = [:]
-        return [.loadOverview(s.location.unitID, year: s.location.year)]
+        return [.loadOverview(s.location.unitID, year: s.location.year, map: s.map)]
     }
 
     static func reverted(_ id: Int64, undo: Bool, _ result: Result<String, RevertFailure>, _ s: inout AppState) -> [Effect] {
@@ -134,9 +136,12 @@ public enum Update {
     // MARK: - Keys every screen shares
 
     static func perform(_ a: Action, _ s: inout AppState) -> [Effect] {
+        // The go-to box takes its own keys (↑ ↓ move in its list, not the screen's).
+        if s.mode.kind == .goTo, a != .quit { return GoToUpdate.perform(a, &s) }
         if s.mode == .normal { s.notice = nil }
         let t = s.texts
         switch a {
+        case .openGoTo: return GoToUpdate.open(&s)
         case let .show(screen): return show(screen, &s)
         case .nextScreen: return show(s.screen.id.next, &s)
         case .previousScreen: return show(s.screen.id.previous, &s)
@@ -149,6 +154,10 @@ public enum Update {
         case .back: return back(&s)
         case .previousYear: return changeYear(by: -1, &s)
         case .nextYear: return changeYear(by: 1, &s)
+        case .toggleMap:
+            s.map = s.map.toggled(today: s.today)
+            s.notice = .info(s.texts.words.mapView(s.map))
+            return reload(&s)
         case .startSearch:
             s.mode = .search(draft: s.screen.model.search ?? "")
             return []
@@ -223,9 +232,11 @@ public enum Update {
         }
     }
 
-    static func drill(into id: OrgUnit.ID, _ s: inout AppState) -> [Effect] {
+    /// `year`: the go-to box opens a unit that counts in no overview of this year in one where it does.
+    static func drill(into id: OrgUnit.ID, year: Int? = nil, _ s: inout AppState) -> [Effect] {
         s.backStack.append(Visit(location: s.location, screen: s.screen))
         s.location.unitID = id
+        if let year { s.location.year = year }
         s.screen = s.screen.model.relocated().wrapped
         s.otherScreens = [:]
         return loadLocation(&s)
@@ -257,7 +268,7 @@ public enum Update {
     static func loadLocation(_ s: inout AppState) -> [Effect] {
         guard !s.isEmptyDatabase else { return [] }
         s.trend = [:]
-        return [.loadOverview(s.location.unitID, year: s.location.year)]
+        return [.loadOverview(s.location.unitID, year: s.location.year, map: s.map)]
     }
 
     static func overviewLoaded(_ o: Overview, _ s: inout AppState) -> [Effect] {

@@ -32,6 +32,7 @@ public enum View {
         switch s.mode {
         case let .form(f): FormView.render(f, s, into: &b, body: body)
         case .help: HelpView.render(s, into: &b, area: b.area)
+        case let .goTo(g): GoToView.render(g, s, into: &b, body: body)
         default: break
         }
         return b
@@ -45,6 +46,7 @@ public enum View {
             "\(w.title) — \(s.screen.id.title(s.lang))",
             "\(w.unit): \((s.overview?.path.map(\.name) ?? [unitName]).joined(separator: " › "))",
             "\(w.year.capitalized): \(s.location.year)",
+            w.mapView(s.map),
         ]
         if let d = s.dataAsOf { header.append("\(w.dataAsOf): \(d)") }
         if !s.officer.isEmpty { header.append(w.pick("Cán bộ: ", "Officer: ") + s.officer) }
@@ -58,6 +60,7 @@ public enum View {
         switch s.mode {
         case let .form(f): return FormView.cursor(f, s, body: body)
         case let .grid(g): return GridView.cursor(g, s, body: body)
+        case let .goTo(g): return GoToView.cursor(g, s, body: body)
         case .search:
             let text = Chrome.statusText(s)
             // A long search runs past the status line; the cursor stays on screen.

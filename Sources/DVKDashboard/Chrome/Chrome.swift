@@ -17,8 +17,14 @@ enum Chrome {
 
         // Row 1: where we are, and how fresh the data is.
         let path = s.overview?.path.map(\.name) ?? []
-        var right = ""
-        if let d = s.dataAsOf { right = "\(t.words.dataAsOf) \(d)" }
+        // Which map the figures are on is part of what they mean: always in view.
+        var right = t.words.mapView(s.map)
+        if let d = s.dataAsOf {
+            // The place comes first: on a narrow screen the date loses its words before the breadcrumb its names.
+            let full = right + " · \(t.words.dataAsOf) \(d)"
+            let pathWidth = CellWidth.of(path.joined(separator: " › "))
+            right = pathWidth + CellWidth.of(full) + 4 <= width ? full : right + " · \(d)"
+        }
         let rightWidth = CellWidth.of(right)
         Breadcrumb(path.isEmpty ? ["…"] : path).render(into: &b, area: Rect(x: 1, y: 1, width: width - rightWidth - 3, height: 1))
         b.write(right, x: width - rightWidth - 1, y: 1, role: .muted)

@@ -218,7 +218,7 @@ struct ParsedRecord {
     }
 
     func collect(into refs: inout HistoryDescription.References) {
-        for key in ["unit_id", "parent_id", "merged_into_id"] {
+        for key in ["unit_id", "parent_id", "merged_into_id", "follows_unit_id"] {
             for image in [before, after] { if let id = image?[key]?.int { refs.units.insert(id) } }
         }
         for image in [before, after] { if let id = image?["model_id"]?.int { refs.models.insert(id) } }
@@ -301,6 +301,7 @@ struct HistoryContext {
         case "update": return t.pick("sửa", "change")
         case "merge": return t.pick("sáp nhập", "merge")
         case "move": return t.pick("chuyển", "move")
+        case "reassign": return t.pick("chuyển sang đơn vị kế tục", "reassign")
         case "import": return t.pick("nạp tệp", "import")
         case "generate": return t.pick("sinh dữ liệu", "generate")
         default: return a
@@ -341,6 +342,7 @@ struct HistoryContext {
             "respondents": ("Số người trả lời", "Respondents"), "adopted": ("Ban hành", "Adopted"), "disseminated": ("Phổ biến", "Disseminated"),
             "threshold": ("Ngưỡng", "Threshold"), "parent_id": ("Cấp trên", "Parent"), "valid_from": ("Hiệu lực từ", "Valid from"),
             "valid_to": ("Hiệu lực đến", "Valid to"), "merged_into_id": ("Sáp nhập vào", "Merged into"),
+            "follows_unit_id": ("Tính cho đơn vị kế tục", "Counts for successor"),
             "official_code": ("Mã đơn vị", "Official code"), "decision_number": ("Số quyết định", "Decision no."),
             "decided_on": ("Ngày quyết định", "Decided on"), "level": ("Cấp", "Level"), "issuer": ("Cơ quan", "Issuer"),
             "recipient": ("Người nhận", "Recipient"), "model_id": ("Mô hình", "Model"), "code": ("Mã", "Code"),
@@ -390,7 +392,7 @@ struct HistoryContext {
             if let p = v.number { return VietnameseNumber.percent(p / 10, lang) }
         case "funds_vnd":
             if let n = v.int { return VietnameseNumber.money(n, lang) }
-        case "unit_id", "parent_id", "merged_into_id":
+        case "unit_id", "parent_id", "merged_into_id", "follows_unit_id":
             if let id = v.int { return unitName(id) }
         case "model_id":
             if let id = v.int { return names.models[id].map { quoted($0.title) } ?? t.pick("mô hình #\(id)", "model #\(id)") }

@@ -193,6 +193,22 @@ enum Schema {
                 CREATE INDEX audit_action ON audit_log(action);
                 """)
         }
+        // The 2025 reform divided some communes among several new ones: the
+        // default successor stays `merged_into_id`, the others are listed here,
+        // and a model may follow one of them instead (audited).
+        m.registerMigration("v4-divided-units") { db in
+            try db.execute(sql: """
+                CREATE TABLE unit_successor (
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  successor_id INTEGER NOT NULL REFERENCES unit(id) CHECK (successor_id <> unit_id),
+                  PRIMARY KEY (unit_id, successor_id)
+                ) WITHOUT ROWID;
+                ALTER TABLE model ADD COLUMN follows_unit_id INTEGER REFERENCES unit(id);
+                CREATE INDEX model_follows ON model(follows_unit_id) WHERE follows_unit_id IS NOT NULL;
+                CREATE INDEX unit_merged ON unit(merged_into_id) WHERE merged_into_id IS NOT NULL;
+                CREATE INDEX unit_code ON unit(official_code) WHERE official_code IS NOT NULL;
+                """)
+        }
         return m
     }
 }

@@ -32,6 +32,13 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A file offered to `dvk restore` that is not a sound dvk database;
     /// the live database was not touched.
     case cannotRestore(path: String, reason: RestoreProblem)
+    /// The official map shipped with dvk is missing or damaged (a broken install).
+    case mapFileMissing
+    case badMapFile(line: Int)
+    /// `dvk init --province` on a database that already has units: nothing is mixed in.
+    case alreadyHasUnits(path: String, count: Int)
+    /// A model may follow only a successor of its own (divided) commune.
+    case notASuccessor(unit: String, successors: [String])
 
     public enum PathProblem: Equatable, Sendable {
         case directory, notRegularFile, symlinkLoop, danglingLink, tooLong, notInFolder, noPermission, cannotCreateFolder
@@ -117,9 +124,9 @@ public enum StoreError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .notADatabase, .newerSchema, .readOnly, .cannotOpen, .notADvkDatabase, .noDatabase, .corrupt, .badPath, .storedValueInvalid,
-             .cannotRestore: return 3
+             .cannotRestore, .mapFileMissing, .badMapFile: return 3
         case .locked, .busy: return 4
-        case .invalid, .notFound, .importFailed, .constraint, .cannotRevert: return 5
+        case .invalid, .notFound, .importFailed, .constraint, .cannotRevert, .alreadyHasUnits, .notASuccessor: return 5
         case .cannotWriteCopy: return 7
         }
     }
@@ -162,6 +169,18 @@ public enum StoreError: Error, Equatable, Sendable {
         case let (.cannotWriteCopy(p, r), .en): return "Cannot write a copy to “\(p)”: \(r.text(.en))."
         case let (.cannotRestore(p, r), .vi): return "Không khôi phục từ “\(p)”: \(r.text(.vi)). Cơ sở dữ liệu đang dùng không bị thay đổi."
         case let (.cannotRestore(p, r), .en): return "Not restored from “\(p)”: \(r.text(.en)). The database in use was not changed."
+        case (.mapFileMissing, .vi): return "Không tìm thấy danh mục đơn vị hành chính đi kèm dvk (vietnam-units.tsv): cài lại dvk (swift build) rồi thử lại."
+        case (.mapFileMissing, .en): return "The official list of units shipped with dvk (vietnam-units.tsv) is missing: reinstall dvk (swift build) and try again."
+        case let (.badMapFile(l), .vi): return "Danh mục đơn vị hành chính đi kèm dvk bị hỏng ở dòng \(l): cài lại dvk rồi thử lại."
+        case let (.badMapFile(l), .en): return "The official list of units shipped with dvk is damaged at line \(l): reinstall dvk and try again."
+        case let (.alreadyHasUnits(p, n), .vi): return "Cơ sở dữ liệu “\(p)” đã có \(n) đơn vị: không nạp danh mục chồng lên. Chọn tệp mới bằng --db TỆP."
+        case let (.alreadyHasUnits(p, n), .en): return "Database “\(p)” already has \(n) units: the official list is not loaded over them. Choose a new file with --db FILE."
+        case let (.notASuccessor(u, list), .vi):
+            return list.count > 1 ? "Mô hình của “\(u)” chỉ chuyển được sang một đơn vị kế tục khác của nó: \(list.dropFirst().joined(separator: ", "))."
+                : "“\(u)” không bị chia cho nhiều đơn vị: mô hình của nó theo \(list.first ?? "đơn vị kế tục"), không chuyển sang đơn vị khác."
+        case let (.notASuccessor(u, list), .en):
+            return list.count > 1 ? "A model of “\(u)” can follow only another of its successors: \(list.dropFirst().joined(separator: ", "))."
+                : "“\(u)” was not divided: its models follow \(list.first ?? "its successor") and cannot be reassigned."
         case let (.importFailed(f, 0, m), _): return "\(f): \(m)"
         case let (.importFailed(f, l, m), .vi): return "\(f), dòng \(l): \(m)"
         case let (.importFailed(f, l, m), .en): return "\(f), line \(l): \(m)"

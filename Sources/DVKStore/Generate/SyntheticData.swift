@@ -30,32 +30,45 @@ public struct SyntheticSpec: Sendable {
 extension AppDatabase {
     /// Fills an empty database with synthetic data marked as demo. Returns rows written.
     public func generate(_ spec: SyntheticSpec) throws -> Int {
-        let officer = officer
-        return try write { db in
+        try write { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0 > 0 {
                 throw StoreError.cannotOpen(path: path, reason: "cơ sở dữ liệu đã có dữ liệu; hãy dùng một tệp mới")
             }
-            var g = SyntheticGenerator(db: db, spec: spec)
+            var g = SyntheticGenerator(rows: try DemoRows(db: db, years: spec.years, seed: spec.seed), spec: spec)
             try g.run()
-            try CountQueries.refreshAll(db, currentYear: AppDatabase.today().year)
-            try Audit.record(db, officer: officer, action: "generate", entity: "database", entityID: nil, before: nil,
-                             after: "{\"communes\":\(spec.communes),\"rows\":\(g.rows),\"seed\":\(spec.seed)}")
-            return g.rows
+            return try g.rows.finish(audit: "{\"communes\":\(spec.communes),\"rows\":\(g.rows.count),\"seed\":\(spec.seed)}", officer: officer)
         }
     }
 }
 
-struct SyntheticGenerator {
+/// The rows both generators write (`SyntheticGenerator`, `RealMapGenerator`),
+/// drawn from one seeded generator, all marked as demo: organisations,
+/// models with their evaluations, surveys and plans.
+struct DemoRows {
     let db: Database
-    let spec: SyntheticSpec
+    let years: ClosedRange<Int>
     var rng: SeededRandom
-    var rows = 0
+    var count = 0
+    /// Every month of the span: launches fall in these unless told otherwise.
+    let allMonths: [Day]
     private var keys: [String: (sort: String, search: String)] = [:]
+    private let unitStmt, modelStmt, evalStmt, surveyStmt, planStmt: Statement
 
-    init(db: Database, spec: SyntheticSpec) {
+    init(db: Database, years: ClosedRange<Int>, seed: UInt64) throws {
         self.db = db
-        self.spec = spec
-        rng = SeededRandom(seed: spec.seed)
+        self.years = years
+        rng = SeededRandom(seed: seed)
+        allMonths = DemoRows.months(from: Day.firstOf(year: years.lowerBound), through: Day.lastOf(year: years.upperBound))
+        unitStmt = try db.makeStatement(sql: """
+            INSERT INTO unit (name, sort_key, search_key, kind, parent_id, is_demo) VALUES (?, ?, ?, ?, ?, 1)
+            """)
+        modelStmt = try db.makeStatement(sql: """
+            INSERT INTO model (unit_id, kind, title, sort_key, search_key, field_code, launched_on, registered_on, removed_on, removal_reason, is_demo)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            """)
+        evalStmt = try db.makeStatement(sql: "INSERT INTO evaluation (model_id, year, effective) VALUES (?, ?, ?)")
+        surveyStmt = try db.makeStatement(sql: "INSERT INTO survey (unit_id, year, permille, respondents, source, is_demo) VALUES (?, ?, ?, ?, 'dữ liệu tổng hợp', 1)")
+        planStmt = try db.makeStatement(sql: "INSERT INTO plan_adoption (unit_id, year, adopted, disseminated, is_demo) VALUES (?, ?, ?, ?, 1)")
     }
 
     static let titles: [(String, String)] = [
@@ -72,6 +85,17 @@ struct SyntheticGenerator {
         ("politicalSystem", "Bộ phận một cửa thân thiện"), ("politicalSystem", "Chi bộ bốn tốt"),
     ]
 
+    /// The first day of every month from `first`'s month through `last`'s.
+    static func months(from first: Day, through last: Day) -> [Day] {
+        var out: [Day] = []
+        var y = first.year, m = first.month
+        while (y, m) <= (last.year, last.month) {
+            out.append(Day(year: y, month: m, day: 1)!)
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        }
+        return out
+    }
+
     mutating func key(_ title: String) -> (sort: String, search: String) {
         if let k = keys[title] { return k }
         let k = (VietnameseText.sortKey(title), VietnameseText.searchKey(title))
@@ -79,93 +103,109 @@ struct SyntheticGenerator {
         return k
     }
 
-    mutating func run() throws {
-        let unitStmt = try db.makeStatement(sql: """
-            INSERT INTO unit (name, sort_key, search_key, kind, parent_id, is_demo) VALUES (?, ?, ?, ?, ?, 1)
-            """)
-        func addUnit(_ name: String, _ kind: UnitKind, _ parent: Int64?, _ g: inout SyntheticGenerator) throws -> Int64 {
-            let k = g.key(name)
-            try unitStmt.execute(arguments: [name, k.sort, k.search, kind.rawValue, parent])
-            g.rows += 1
-            return g.db.lastInsertedRowID
-        }
-        let modelStmt = try db.makeStatement(sql: """
-            INSERT INTO model (unit_id, kind, title, sort_key, search_key, field_code, launched_on, registered_on, removed_on, removal_reason, is_demo)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """)
-        let evalStmt = try db.makeStatement(sql: "INSERT INTO evaluation (model_id, year, effective) VALUES (?, ?, ?)")
-        let surveyStmt = try db.makeStatement(sql: "INSERT INTO survey (unit_id, year, permille, respondents, source, is_demo) VALUES (?, ?, ?, ?, 'dữ liệu tổng hợp', 1)")
-        let planStmt = try db.makeStatement(sql: "INSERT INTO plan_adoption (unit_id, year, adopted, disseminated, is_demo) VALUES (?, ?, ?, ?, 1)")
-
-        let provinces = spec.provinceCount
-        let root: Int64? = provinces > 1 ? try addUnit("Cả nước (dữ liệu tổng hợp)", .country, nil, &self) : nil
-        if let root { try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('home_unit', ?)", arguments: [root]) }
-        var communeNo = 0
-        for p in 1...provinces {
-            let province = try addUnit("Tỉnh Tổng Hợp \(p)", .province, root, &self)
-            if root == nil { try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('home_unit', ?)", arguments: [province]) }
-            var orgs: [Int64] = []
-            for a in 1...20 { orgs.append(try addUnit("Sở ngành \(p)-\(a)", a % 4 == 0 ? .publicService : .agency, province, &self)) }
-            for m in 1...5 { orgs.append(try addUnit("Đoàn thể tỉnh \(p)-\(m)", .massOrg, province, &self)) }
-            try surveys(province, surveyStmt)
-            let share = spec.communes / provinces + (p <= spec.communes % provinces ? 1 : 0)
-            var d = 0
-            var left = share
-            while left > 0 {
-                d += 1
-                let district = try addUnit("Huyện Tổng Hợp \(p)-\(d)", .district, province, &self)
-                orgs.append(district)
-                try surveys(district, surveyStmt)
-                for _ in 0..<min(left, spec.communesPerDistrict) {
-                    communeNo += 1
-                    let commune = try addUnit("Xã Tổng Hợp \(communeNo)", .commune, district, &self)
-                    orgs.append(commune)
-                    try surveys(commune, surveyStmt)
-                    try models(commune, count: spec.modelsPerCommune, modelStmt, evalStmt)
-                }
-                left -= min(left, spec.communesPerDistrict)
-            }
-            for org in orgs {
-                for y in spec.years {
-                    let adopted = Int.random(in: 0..<100, using: &rng) < 93
-                    try planStmt.execute(arguments: [org, y, adopted, adopted && Int.random(in: 0..<100, using: &rng) < 95])
-                    rows += 1
-                }
-            }
-            for a in orgs.prefix(20) where Int.random(in: 0..<10, using: &rng) > 0 {
-                try models(a, count: Int.random(in: 1...3, using: &rng), modelStmt, evalStmt)
-            }
-        }
+    /// An organisation or place with no official code or validity dates.
+    mutating func unit(_ name: String, _ kind: UnitKind, parent: Int64?) throws -> Int64 {
+        let k = key(name)
+        try unitStmt.execute(arguments: [name, k.sort, k.search, kind.rawValue, parent])
+        count += 1
+        return db.lastInsertedRowID
     }
 
-    private mutating func surveys(_ unit: Int64, _ stmt: Statement) throws {
-        for y in spec.years {
-            try stmt.execute(arguments: [unit, y, Int.random(in: 840...975, using: &rng), Int.random(in: 150...600, using: &rng)])
-            rows += 1
-        }
+    mutating func survey(_ unit: Int64, year: Int) throws {
+        try surveyStmt.execute(arguments: [unit, year, Int.random(in: 840...975, using: &rng), Int.random(in: 150...600, using: &rng)])
+        count += 1
     }
 
-    private mutating func models(_ unit: Int64, count: Int, _ modelStmt: Statement, _ evalStmt: Statement) throws {
-        let first = spec.years.lowerBound, last = spec.years.upperBound
-        for i in 0..<count {
-            let (field, base) = SyntheticGenerator.titles[Int.random(in: 0..<SyntheticGenerator.titles.count, using: &rng)]
+    mutating func surveys(_ unit: Int64) throws {
+        for y in years { try survey(unit, year: y) }
+    }
+
+    mutating func plan(_ unit: Int64, year: Int) throws {
+        let adopted = Int.random(in: 0..<100, using: &rng) < 93
+        try planStmt.execute(arguments: [unit, year, adopted, adopted && Int.random(in: 0..<100, using: &rng) < 95])
+        count += 1
+    }
+
+    /// `count` models launched in the months given (nil: any month of the
+    /// span), each evaluated every year it is in force (mostly effective;
+    /// the last year partly pending), a few removed.
+    mutating func models(_ unit: Int64, count n: Int, launchedIn months: [Day]? = nil) throws {
+        let months = months ?? allMonths
+        guard n > 0, let opening = months.first else { return }
+        let last = years.upperBound
+        for i in 0..<n {
+            let (field, base) = DemoRows.titles[Int.random(in: 0..<DemoRows.titles.count, using: &rng)]
             let title = "\(base) \(i % 7 == 0 ? "thôn \(i / 7 + 1)" : "")".trimmingCharacters(in: .whitespaces)
             let k = key(title)
-            let year = Int.random(in: first...last, using: &rng)
-            let launched = Day(year: year, month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...28, using: &rng))!
-            let registered = Day(year: year, month: 1, day: 1)!
+            let month = months[Int.random(in: 0..<months.count, using: &rng)]
+            let year = month.year
+            let launched = Day(year: year, month: month.month, day: Int.random(in: 1...28, using: &rng))!
+            // Registered at the start of its year, or when its unit came to be.
+            let registered = max(Day.firstOf(year: year), opening)
             let removedYear: Int? = Int.random(in: 0..<100, using: &rng) < 4 && year < last ? Int.random(in: (year + 1)...last, using: &rng) : nil
             let kind: ModelKind = Int.random(in: 0..<100, using: &rng) < 85 ? .collective : .individual
             try modelStmt.execute(arguments: [unit, kind.rawValue, title, k.sort, k.search, field, launched.iso, registered.iso,
                                               removedYear.map { Day(year: $0, month: 6, day: 30)!.iso },
                                               removedYear == nil ? nil : "Mô hình hình thức, không duy trì được"])
             let model = db.lastInsertedRowID
-            rows += 1
+            count += 1
             for y in year...last where removedYear.map({ y < $0 }) ?? true {
                 // The latest year is not fully evaluated yet: pending models.
                 if y == last && Int.random(in: 0..<100, using: &rng) < 30 { continue }
                 try evalStmt.execute(arguments: [model, y, Int.random(in: 0..<100, using: &rng) < 88])
-                rows += 1
+                count += 1
+            }
+        }
+    }
+
+    /// Rebuilds the stored counts and records the one audit row; returns the rows written.
+    func finish(audit after: String, officer: String) throws -> Int {
+        try CountQueries.refreshAll(db, currentYear: AppDatabase.today().year)
+        try Audit.record(db, officer: officer, action: "generate", entity: "database", entityID: nil, before: nil, after: after)
+        return count
+    }
+}
+
+/// The synthetic tree: provinces of numbered districts and communes.
+struct SyntheticGenerator {
+    var rows: DemoRows
+    let spec: SyntheticSpec
+
+    mutating func run() throws {
+        let db = rows.db
+        let provinces = spec.provinceCount
+        let root: Int64? = provinces > 1 ? try rows.unit("Cả nước (dữ liệu tổng hợp)", .country, parent: nil) : nil
+        if let root { try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('home_unit', ?)", arguments: [root]) }
+        var communeNo = 0
+        for p in 1...provinces {
+            let province = try rows.unit("Tỉnh Tổng Hợp \(p)", .province, parent: root)
+            if root == nil { try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('home_unit', ?)", arguments: [province]) }
+            var orgs: [Int64] = []
+            for a in 1...20 { orgs.append(try rows.unit("Sở ngành \(p)-\(a)", a % 4 == 0 ? .publicService : .agency, parent: province)) }
+            for m in 1...5 { orgs.append(try rows.unit("Đoàn thể tỉnh \(p)-\(m)", .massOrg, parent: province)) }
+            try rows.surveys(province)
+            let share = spec.communes / provinces + (p <= spec.communes % provinces ? 1 : 0)
+            var d = 0
+            var left = share
+            while left > 0 {
+                d += 1
+                let district = try rows.unit("Huyện Tổng Hợp \(p)-\(d)", .district, parent: province)
+                orgs.append(district)
+                try rows.surveys(district)
+                for _ in 0..<min(left, spec.communesPerDistrict) {
+                    communeNo += 1
+                    let commune = try rows.unit("Xã Tổng Hợp \(communeNo)", .commune, parent: district)
+                    orgs.append(commune)
+                    try rows.surveys(commune)
+                    try rows.models(commune, count: spec.modelsPerCommune)
+                }
+                left -= min(left, spec.communesPerDistrict)
+            }
+            for org in orgs {
+                for y in spec.years { try rows.plan(org, year: y) }
+            }
+            for a in orgs.prefix(20) where Int.random(in: 0..<10, using: &rows.rng) > 0 {
+                try rows.models(a, count: Int.random(in: 1...3, using: &rows.rng))
             }
         }
     }

@@ -78,34 +78,63 @@ enum CountQueries {
     }
 
     /// Model counts per unit for a year: from the stored table when the year
-    /// is stored, else counted live (same rules, same SQL).
-    static func counts(year: Int, _ db: Database) throws -> [OrgUnit.ID: ModelCounts] {
+    /// is stored, else counted live (same rules, same SQL). `units`: a JSON
+    /// array of ids to read, nil for every unit.
+    static func counts(year: Int, units: String? = nil, _ db: Database) throws -> [OrgUnit.ID: ModelCounts] {
         let rows: RowCursor
+        let only = units == nil ? "" : " AND unit_id IN (SELECT value FROM json_each(:units))"
         if let stored = try storedYears(db), stored.contains(year) {
             rows = try Row.fetchCursor(db, sql: """
                 SELECT unit_id, field_code, kind, in_force, effective, ineffective
-                FROM unit_year_count WHERE year = ?
-                """, arguments: [year])
+                FROM unit_year_count WHERE year = :year\(only)
+                """, arguments: ["year": year, "units": units])
         } else {
-            rows = try Row.fetchCursor(db, sql: liveSQL(), arguments: arguments(year: year))
+            var args = arguments(year: year)
+            if let units { args += ["units": units] }
+            rows = try Row.fetchCursor(db, sql: liveSQL(unitFilter: units == nil ? "" : "AND m.unit_id IN (SELECT value FROM json_each(:units))"),
+                                       arguments: args)
         }
         var out: [OrgUnit.ID: ModelCounts] = [:]
         while let r = try rows.next() {
             let unit: Int64 = r[0]
-            let field: String = r[1]
-            let kind: String = r[2]
-            let inForce: Int = r[3], effective: Int = r[4], ineffective: Int = r[5]
-            var c = out[unit] ?? ModelCounts()
-            if kind == ModelKind.individual.rawValue {
-                c.effectiveIndividuals += effective
-            } else {
-                c.inForce += inForce
-                c.effective += effective
-                c.ineffective += ineffective
-                c.pending += inForce - effective - ineffective
-                if effective > 0 { c.effectiveByField[field, default: 0] += effective }
-            }
-            out[unit] = c
+            add(r, from: 1, to: &out[unit, default: ModelCounts()])
+        }
+        return out
+    }
+
+    /// Adds one (field, kind, in force, effective, ineffective) row, read from column `i`.
+    private static func add(_ r: Row, from i: Int, to c: inout ModelCounts) {
+        let field: String = r[i]
+        let kind: String = r[i + 1]
+        let inForce: Int = r[i + 2], effective: Int = r[i + 3], ineffective: Int = r[i + 4]
+        if kind == ModelKind.individual.rawValue {
+            c.effectiveIndividuals += effective
+        } else {
+            c.inForce += inForce
+            c.effective += effective
+            c.ineffective += ineffective
+            c.pending += inForce - effective - ineffective
+            if effective > 0 { c.effectiveByField[field, default: 0] += effective }
+        }
+    }
+
+    /// Models reassigned to a successor other than their unit's default one,
+    /// counted for one year like the rest (few rows: the partial index finds
+    /// them; left to itself the planner scans every model through `model_counting`).
+    static func reassigned(year: Int, _ db: Database) throws -> [OrgUnit.ID: [OrgUnit.ID: ModelCounts]] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT m.unit_id, m.follows_unit_id, m.field_code, m.kind,
+                   count(*), coalesce(sum(e.effective = 1), 0), coalesce(sum(e.effective = 0), 0)
+            FROM model m INDEXED BY model_follows
+            LEFT JOIN evaluation e ON e.model_id = m.id AND e.year = :year
+            WHERE m.follows_unit_id IS NOT NULL
+              AND m.launched_on <= :end AND (m.removed_on IS NULL OR m.removed_on > :end)
+            GROUP BY m.unit_id, m.follows_unit_id, m.field_code, m.kind
+            """, arguments: arguments(year: year))
+        var out: [OrgUnit.ID: [OrgUnit.ID: ModelCounts]] = [:]
+        while let r = try rows.next() {
+            let unit: Int64 = r[0], successor: Int64 = r[1]
+            add(r, from: 2, to: &out[unit, default: [:]][successor, default: ModelCounts()])
         }
         return out
     }

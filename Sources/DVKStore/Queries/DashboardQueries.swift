@@ -43,7 +43,7 @@ extension AppDatabase: DashboardSource {
 
     public func models(_ q: ModelQuery) throws -> ModelPage {
         // The whole database (a country's root) needs no id list: the title index then serves the window.
-        let everyone = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") } == q.unitIDs.count
+        let everyone = try q.everywhere || read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") } == q.unitIDs.count
         var filters = everyone ? ["1"] : ["m.unit_id IN (SELECT value FROM json_each(:ids))"]
         var args: StatementArguments = ["year": q.year, "end": Day.lastOf(year: q.year).iso]
         if !everyone { args += ["ids": AppDatabase.jsonIDs(q.unitIDs)] }

@@ -72,12 +72,42 @@ extension AppDatabase: ProgressSource {
             var out: [OrgUnit.ID: UnitYearFacts] = [:]
             out.reserveCapacity(counts.count * 2)
             for (unit, c) in counts { out[unit] = UnitYearFacts(models: c) }
+            for (unit, moved) in try CountQueries.reassigned(year: year, db) { out[unit, default: UnitYearFacts()].reassigned = moved }
             let surveys = try Row.fetchCursor(db, sql: "SELECT unit_id, permille, respondents, source FROM survey WHERE year = ?", arguments: [year])
             while let r = try surveys.next() {
                 let unit: Int64 = r[0]
                 out[unit, default: UnitYearFacts()].survey = SatisfactionSurvey(unitID: unit, year: year, permille: r[1], respondents: r[2], source: r[3])
             }
             let plans = try Row.fetchCursor(db, sql: "SELECT unit_id, adopted, disseminated FROM plan_adoption WHERE year = ?", arguments: [year])
+            while let r = try plans.next() {
+                let unit: Int64 = r[0]
+                out[unit, default: UnitYearFacts()].plan = PlanAdoption(unitID: unit, year: year, adopted: r[1], disseminated: r[2])
+            }
+            return out
+        }
+    }
+
+    /// One subtree's facts: index look-ups by unit, so a commune reads its own rows only.
+    public func facts(year: Int, units: Set<OrgUnit.ID>) throws -> [OrgUnit.ID: UnitYearFacts] {
+        let ids = AppDatabase.jsonIDs(units.sorted())
+        return try read { db in
+            var out: [OrgUnit.ID: UnitYearFacts] = [:]
+            for (unit, c) in try CountQueries.counts(year: year, units: ids, db) { out[unit] = UnitYearFacts(models: c) }
+            for (unit, moved) in try CountQueries.reassigned(year: year, db) where units.contains(unit) {
+                out[unit, default: UnitYearFacts()].reassigned = moved
+            }
+            let surveys = try Row.fetchCursor(db, sql: """
+                SELECT unit_id, permille, respondents, source FROM survey
+                WHERE year = ? AND unit_id IN (SELECT value FROM json_each(?))
+                """, arguments: [year, ids])
+            while let r = try surveys.next() {
+                let unit: Int64 = r[0]
+                out[unit, default: UnitYearFacts()].survey = SatisfactionSurvey(unitID: unit, year: year, permille: r[1], respondents: r[2], source: r[3])
+            }
+            let plans = try Row.fetchCursor(db, sql: """
+                SELECT unit_id, adopted, disseminated FROM plan_adoption
+                WHERE year = ? AND unit_id IN (SELECT value FROM json_each(?))
+                """, arguments: [year, ids])
             while let r = try plans.next() {
                 let unit: Int64 = r[0]
                 out[unit, default: UnitYearFacts()].plan = PlanAdoption(unitID: unit, year: year, adopted: r[1], disseminated: r[2])
@@ -103,20 +133,22 @@ extension AppDatabase: ProgressSource {
 
     /// Finds a unit by import ref, official code, exact name, or a
     /// tone-insensitive name match (`suoi giang`). Ambiguous matches list the
-    /// candidates instead of guessing.
+    /// candidates instead of guessing. A ref is unique, so it wins outright:
+    /// official codes repeat between the map before 1/7/2025 and today's.
     public func findUnits(_ text: String) throws -> [OrgUnit] {
         let t = VietnameseText.normalized(text.trimmingCharacters(in: .whitespaces))
         let key = VietnameseText.searchKey(t)
         return try read { db in
+            if let byRef = try Row.fetchOne(db, sql: "SELECT * FROM unit WHERE ref = ?", arguments: [t]) { return [Rows.unit(byRef)] }
             let exact = try Row.fetchAll(db, sql: """
-                SELECT * FROM unit WHERE ref = ?1 OR official_code = ?1 OR name = ?1 OR search_key = ?2 ORDER BY sort_key
+                SELECT * FROM unit WHERE official_code = ?1 OR name = ?1 OR search_key = ?2 ORDER BY sort_key, id
                 """, arguments: [t, key]).map(Rows.unit)
             if !exact.isEmpty { return exact }
             // Typing the bare name finds “Xã Suối Giàng”: match whole words at the end,
             // and prefer a place whose name is just its level plus what was typed
             // (“van chan” → Huyện Văn Chấn, not Huyện ủy Văn Chấn).
             let partial = try Row.fetchAll(db, sql: """
-                SELECT * FROM unit WHERE search_key LIKE '%' || ? ESCAPE '\\' ORDER BY sort_key
+                SELECT * FROM unit WHERE search_key LIKE '%' || ? ESCAPE '\\' ORDER BY sort_key, id
                 """, arguments: [" " + AppDatabase.likeEscaped(key)]).map(Rows.unit)
             let places = partial.filter { u in
                 AppDatabase.levelPrefixes.contains { VietnameseText.searchKey(u.name) == $0 + " " + key }
@@ -131,7 +163,23 @@ extension AppDatabase: ProgressSource {
     }
 
     /// Level words that start place names, folded.
-    static let levelPrefixes = ["tinh", "thanh pho", "huyen", "thi xa", "quan", "xa", "phuong", "thi tran"]
+    static let levelPrefixes = ["tinh", "thanh pho", "huyen", "thi xa", "quan", "xa", "phuong", "thi tran", "dac khu"]
+
+    /// What tells apart units that share a name or a code: each one's
+    /// parent and successor names, in the order of `units`.
+    public func unitCandidates(_ units: [OrgUnit]) throws -> [UnitCandidate] {
+        guard !units.isEmpty else { return [] }
+        return try read { db in
+            var found: [OrgUnit.ID: Row] = [:]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT u.id, p.name AS parent_name, s.name AS successor_name FROM unit u
+                LEFT JOIN unit p ON p.id = u.parent_id LEFT JOIN unit s ON s.id = u.merged_into_id
+                WHERE u.id IN (\(databaseQuestionMarks(count: units.count)))
+                """, arguments: StatementArguments(units.map(\.id)))
+            for r in rows { found[r["id"]] = r }
+            return units.map { u in UnitCandidate(unit: u, parentName: found[u.id]?["parent_name"], successorName: found[u.id]?["successor_name"]) }
+        }
+    }
 
     public func model(id: Model.ID) throws -> Model? {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM model WHERE id = ?", arguments: [id]).map(Rows.model) }

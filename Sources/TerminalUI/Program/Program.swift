@@ -13,11 +13,15 @@ public struct Program<Model: ProgramModel> {
     public private(set) var lastFrame: FrameStats?
     private let perform: (Model.Effect) throws -> [Model.Msg]
     /// Messages from other threads, applied between keys.
-    public let inbox = Inbox<Model.Msg>()
+    public let inbox: Inbox<Model.Msg>
 
-    public init(model: Model, terminal: any Terminal, perform: @escaping (Model.Effect) throws -> [Model.Msg]) {
+    /// `inbox`: where work done off the loop posts its answers (given when
+    /// that work starts before the program does, as the first load does).
+    public init(model: Model, terminal: any Terminal, inbox: Inbox<Model.Msg> = Inbox(),
+                perform: @escaping (Model.Effect) throws -> [Model.Msg]) {
         self.model = model
         self.terminal = terminal
+        self.inbox = inbox
         self.perform = perform
     }
 

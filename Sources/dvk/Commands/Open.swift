@@ -20,7 +20,7 @@ struct Open: ParsableCommand {
                 let lang = global.language
                 Output.note(Words(lang).pick("dvk: không có màn hình terminal (đầu vào hoặc đầu ra đã chuyển hướng); in bảng tiến độ thay thế.",
                                              "dvk: no terminal (input or output redirected); printing the status table instead."))
-                try StatusPrinter(db: try global.openForReading(), lang: lang).print(unit: dashboard.unit, year: dashboard.year)
+                try StatusPrinter(db: try global.openForReading(), lang: lang).print(unit: dashboard.unit, year: dashboard.year, map: dashboard.map.view())
                 return
             }
             let db = try DashboardLauncher.open(path: global.databasePath(), options: dashboard, global: global)

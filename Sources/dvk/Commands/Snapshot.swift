@@ -19,7 +19,7 @@ struct Snapshot: ParsableCommand {
     @Argument(help: ArgumentHelp(help("Màn hình: overview, units, models, satisfaction.", "Screen: overview, units, models, satisfaction.")))
     var screen: String
 
-    @Option(name: .long, help: ArgumentHelp(help("Đơn vị (tên, mã).", "Unit (name or code)."), valueName: "NAME|CODE"))
+    @Option(name: .long, help: ArgumentHelp(help("Đơn vị (tên, mã hoặc mã nhập).", "Unit (name, code or import ref)."), valueName: "NAME|CODE"))
     var unit: String?
 
     @Option(name: .long, help: ArgumentHelp(help("Năm.", "Year."), valueName: "Y"))
@@ -36,6 +36,8 @@ struct Snapshot: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(help("Tệp ghi ra (mặc định: màn hình).", "Output file (default: stdout)."), valueName: "FILE"))
     var output: String?
+
+    @OptionGroup var map: MapOption
 
     @OptionGroup var global: GlobalOptions
 
@@ -56,7 +58,7 @@ struct Snapshot: ParsableCommand {
             // printed snapshot has not: a file that cannot be read is an error here.
             guard try db.quickCheck() else { throw StoreError.corrupt(path: db.path) }
             _ = try db.targets()
-            let start = try SessionStart.resolve(db: db, unit: unit, year: year, lang: lang)
+            let start = try SessionStart.resolve(db: db, unit: unit, year: year, lang: lang, map: map.view())
             let writer = SnapshotWriter(folder: SnapshotWriter.defaultFolder())
             let runner = EffectRunner(db: db, snapshots: writer, lang: lang)
             let model = Headless.dashboard(start: start, screen: Screen(slug: screen)!, size: Size(width: width, height: height),

@@ -18,12 +18,14 @@ struct Status: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(help("Năm (mặc định: năm của ngày số liệu).", "Year (default: the data-as-of year)."), valueName: "Y"))
     var year: Int?
 
+    @OptionGroup var map: MapOption
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let lang = global.language
         try reporting(lang) {
-            try StatusPrinter(db: try global.openForReading(), lang: lang).print(unit: unit, year: year)
+            try StatusPrinter(db: try global.openForReading(), lang: lang).print(unit: unit, year: year, map: map.view())
         }
     }
 }
@@ -33,14 +35,14 @@ struct StatusPrinter {
     let db: AppDatabase
     let lang: Language
 
-    func print(unit: String?, year: Int?) throws {
+    func print(unit: String?, year: Int?, map: MapView) throws {
         let dataAsOf = try db.dataAsOf()
         let year = year ?? dataAsOf?.year ?? Calendar.current.component(.year, from: Date())
         if let issue = Validator(today: dataAsOf ?? Day.lastOf(year: year)).checkYear(year).first {
             throw UserError.badOption("--year", issue.message(lang))
         }
-        let id = try UnitLookup.resolve(db: db, text: unit)
-        guard let overview = try Overview.build(from: db, unit: id, year: year) else { throw LookupError.unitNotFound(unit ?? "") }
+        let id = try UnitLookup.resolve(db: db, text: unit, year: year)
+        guard let overview = try Overview.build(from: db, unit: id, year: year, map: map) else { throw LookupError.unitNotFound(unit ?? "") }
         Output.out(StatusReport.text(overview, lang: lang, dataAsOf: dataAsOf), terminator: "")
     }
 }

@@ -9,7 +9,7 @@ import TerminalUI
 
 /// Options of the commands that open the dashboard.
 struct DashboardOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(help("Đơn vị mở đầu (tên, mã; mặc định: đơn vị chính).", "Unit to open on (name or code; default: the home unit)."), valueName: "NAME|CODE"))
+    @Option(name: .long, help: ArgumentHelp(help("Đơn vị mở đầu (tên, mã hoặc mã nhập; mặc định: đơn vị chính).", "Unit to open on (name, code or import ref; default: the home unit)."), valueName: "NAME|CODE"))
     var unit: String?
 
     @Option(name: .long, help: ArgumentHelp(help("Năm mở đầu (mặc định: năm của ngày số liệu).", "Year to open on (default: the data-as-of year)."), valueName: "Y"))
@@ -23,6 +23,8 @@ struct DashboardOptions: ParsableArguments {
 
     @Flag(name: .customLong("read-only"), help: ArgumentHelp(help("Chỉ xem, không sửa dữ liệu.", "View only; no data can be changed.")))
     var readOnly = false
+
+    @OptionGroup var map: MapOption
 
     var snapshotFolder: String { snapshots ?? SnapshotWriter.defaultFolder() }
 }
@@ -40,7 +42,7 @@ enum DashboardLauncher {
 
     static func run(db: AppDatabase, options: DashboardOptions, global: GlobalOptions) throws {
         let lang = global.language
-        let start = try SessionStart.resolve(db: db, unit: options.unit, year: options.year, lang: lang)
+        let start = try SessionStart.resolve(db: db, unit: options.unit, year: options.year, lang: lang, map: options.map.view())
         let noColor = !(global.environment["NO_COLOR"] ?? "").isEmpty
         let terminal: CursesTerminal
         do {
@@ -52,7 +54,7 @@ enum DashboardLauncher {
             let note = Words(lang).pick("dvk: không mở được màn hình terminal (kiểm tra biến TERM); in bảng tiến độ thay thế.",
                                         "dvk: cannot open the terminal screen (check TERM); printing the status table instead.")
             Output.note(note)
-            try StatusPrinter(db: db, lang: lang).print(unit: options.unit, year: options.year)
+            try StatusPrinter(db: db, lang: lang).print(unit: options.unit, year: options.year, map: options.map.view())
             return
         }
         defer { terminal.shutdown() }
@@ -60,9 +62,13 @@ enum DashboardLauncher {
         var state = start.state(lang: lang, size: terminal.size, officer: global.officerName)
         state.isReadOnly = db.isReadOnly
         var model = Dashboard(state: state)
-        model.start(perform: runner.perform)
+        // The first frame shows before the first year is rolled up.
+        let loads = BackgroundLoads(runner: runner)
+        model.start(perform: loads.perform)
         if db.isReadOnly { model.state.notice = .info(Words(lang).pick("Chế độ chỉ đọc: không sửa được dữ liệu.", "Read-only: data cannot be changed.")) }
-        var program = Program(model: model, terminal: terminal, perform: runner.perform)
+        var program = Program(model: model, terminal: terminal, inbox: loads.inbox, perform: loads.perform)
+        // Answers of background loads are drawn within this many milliseconds, key or no key.
+        program.readTimeoutMs = 25
         // SQLite reads damaged pages without complaint until it trips on
         // one: check the whole file once, off the key loop, and say so.
         let inbox = program.inbox

@@ -66,6 +66,6 @@ extension UnitTreeForm {
 enum UnitChoiceLabel {
     static func of(_ u: OrgUnit, _ units: [OrgUnit.ID: OrgUnit], _ t: Texts) -> String {
         let above = u.parentID.flatMap { units[$0]?.name }
-        return u.name + " (" + t.words.kind(u.kind) + (above.map { ", " + t.pick("thuộc ", "in ") + $0 } ?? "") + ")"
+        return u.name + " (" + t.words.kind(of: u) + (above.map { ", " + t.pick("thuộc ", "in ") + $0 } ?? "") + ")"
     }
 }

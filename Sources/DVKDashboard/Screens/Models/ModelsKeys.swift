@@ -9,6 +9,7 @@ extension ModelsState {
             KeyBinding(.character("f"), label: t.pick("Lọc", "Filter"), help: t.pick("Lọc theo lĩnh vực", "Filter by field"), action: .cycleFilter),
             KeyBinding(.character("t"), help: t.pick("Lọc: tập thể / cá nhân", "Filter by kind"), action: .cycleKind),
             KeyBinding(.character("e"), help: t.pick("Lọc: kết quả đánh giá", "Filter by evaluation"), action: .cycleStatus),
+            KeyBinding(.character("d"), label: t.pick("Phạm vi", "Scope"), help: t.pick("Tìm trong đơn vị này / cả cơ sở dữ liệu", "Search this unit / the whole database"), action: .toggleScope),
         ]
         keys += [
             KeyBinding([.enter, .right, .character("l")], label: readOnly ? "" : t.pick("Sửa", "Edit"), help: t.pick("Sửa mô hình đang chọn", "Edit the selected model"), action: .drillIn),

@@ -13,6 +13,8 @@ public struct ModelsState: Hashable, Sendable {
     public var sort = ModelSort.title
     public var descending = false
     public var searchText = ""
+    /// `d`: every model of the database rather than those under the unit on screen.
+    public var wholeDatabase = false
     public var page: ModelPage?
     public var detail: ModelDetail?
 
@@ -22,9 +24,9 @@ public struct ModelsState: Hashable, Sendable {
     static let window = 200
 
     func query(_ app: AppState, offset: Int) -> ModelQuery {
-        ModelQuery(unitIDs: app.overview?.subtreeUnitIDs ?? [app.location.unitID], year: app.location.year,
+        ModelQuery(unitIDs: wholeDatabase ? [] : app.overview?.subtreeUnitIDs ?? [app.location.unitID], year: app.location.year,
                    fieldCode: fieldCode, kind: kind, status: status, search: searchText,
-                   sort: sort, descending: descending, offset: offset, limit: Self.window)
+                   sort: sort, descending: descending, offset: offset, limit: Self.window, everywhere: wholeDatabase)
     }
 
     /// The highlighted model, when its window is loaded.

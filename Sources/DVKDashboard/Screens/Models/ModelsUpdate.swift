@@ -14,6 +14,7 @@ extension ModelsState: ScreenModel {
         case .cycleFilter: fieldCode = cycle(fieldCode, through: (app.overview?.fields ?? []).map(\.code))
         case .cycleKind: kind = cycle(kind, through: ModelKind.allCases)
         case .cycleStatus: status = cycle(status, through: ModelYearStatus.allCases)
+        case .toggleScope: wholeDatabase.toggle()
         case .addRecord:
             return .request(.open(FormKind(ModelForm(editing: nil))))
         case .openGrid:
@@ -87,6 +88,8 @@ extension ModelsState: ScreenModel {
     func relocated() -> ModelsState {
         var s = ModelsState()
         (s.fieldCode, s.kind, s.status, s.sort, s.descending) = (fieldCode, kind, status, sort, descending)
+        // The whole database stays the whole database wherever the officer goes.
+        s.wholeDatabase = wholeDatabase
         return s
     }
 

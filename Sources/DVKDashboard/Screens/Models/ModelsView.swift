@@ -37,6 +37,8 @@ enum ModelsView {
     static func summary(_ ms: ModelsState, _ s: AppState, _ t: Texts) -> String {
         let total = VietnameseNumber.integer(ms.page?.total ?? 0, s.lang)
         var parts = [t.pick("\(total) mô hình, điển hình (★)", "\(total) models, exemplars (★)")]
+        let unit = s.overview?.unit.unit.name ?? ""
+        parts.append(t.pick("trong [d]: ", "in [d]: ") + (ms.wholeDatabase ? t.pick("cả cơ sở dữ liệu", "the whole database") : unit))
         let field = ms.fieldCode.flatMap { code in s.overview?.fields.first { $0.code == code }?.name(s.lang) }
         parts.append(t.pick("lĩnh vực [f]: ", "field [f]: ") + (field ?? t.all))
         parts.append(t.pick("loại [t]: ", "kind [t]: ") + (ms.kind.map(t.kind) ?? t.all))

@@ -14,7 +14,12 @@ public struct OverviewState: Hashable, Sendable {
 /// Where this screen's parts are: read by its update (paging, clicks) and its view alike.
 extension OverviewState {
     static func rows(_ o: Overview, _ area: Rect) -> [Rect] {
-        Layout.vertical(area, [.fixed(o.unit.targets.count + 3), .fixed(7), .fill(1)])
+        Layout.vertical(area, [.fixed(o.unit.targets.count + 3 + lineageLines(o).count), .fixed(7), .fill(1)])
+    }
+
+    /// “Gồm …”, “Sáp nhập vào …”: under the targets, so the figures are read with where they come from.
+    static func lineageLines(_ o: Overview, _ lang: Language = .vi) -> [String] {
+        Words(lang).lineage(o.lineage, of: o.unit.unit, year: o.year)
     }
     /// The alert list's rows, with the panel's top border standing for a table header.
     static func alertArea(_ s: AppState, body: Rect) -> Rect? {

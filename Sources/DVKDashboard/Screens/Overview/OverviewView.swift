@@ -55,6 +55,9 @@ enum OverviewView {
         }
         let line = t.words.modelsLine(o.unit.models, compact: inner.width < 100)
         b.write(line, x: inner.x + 1, y: inner.y + o.unit.targets.count, role: .muted, maxWidth: inner.width - 2)
+        for (i, text) in OverviewState.lineageLines(o, s.lang).enumerated() {
+            b.write(text, x: inner.x + 1, y: inner.y + o.unit.targets.count + 1 + i, maxWidth: inner.width - 2)
+        }
     }
 
     static func fields(_ o: Overview, _ s: AppState, _ t: Texts, _ b: inout Buffer, _ area: Rect) {

@@ -23,7 +23,7 @@ extension SatisfactionState: ScreenModel {
 
     mutating func load(_ app: AppState) -> [Effect] {
         guard grid == nil, let o = app.overview else { return [] }
-        return [.loadSatisfaction(o.unit.unit.id, years: app.phaseYears)]
+        return [.loadSatisfaction(o.unit.unit.id, years: app.phaseYears, map: app.map)]
     }
 
     mutating func receive(_ msg: Msg, _ app: AppState) -> Step {

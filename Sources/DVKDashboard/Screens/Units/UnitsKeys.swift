@@ -27,7 +27,8 @@ enum ListKeys {
             KeyBinding([.down, .character("j")], help: t.pick("Xuống một dòng", "Down one row"), action: .down),
             KeyBinding(.pageUp, help: t.pick("Lên một trang", "Page up"), action: .pageUp),
             KeyBinding(.pageDown, help: t.pick("Xuống một trang", "Page down"), action: .pageDown),
-            KeyBinding([.home, .character("g")], help: t.pick("Về đầu danh sách", "First row"), action: .top),
+            // g is the go-to box on every screen (Keys.global); Home goes to the top.
+            KeyBinding(.home, help: t.pick("Về đầu danh sách", "First row"), action: .top),
             KeyBinding([.end, .character("G")], help: t.pick("Về cuối danh sách", "Last row"), action: .bottom),
         ]
     }

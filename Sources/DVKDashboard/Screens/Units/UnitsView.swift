@@ -40,7 +40,7 @@ enum UnitsView {
         let rows = kids[shown].map { c -> [TableCell] in
             let minimum = c.progress(for: .effectiveModelsPerUnit).flatMap { $0.isShare ? nil : $0.target.minPerField }
             var cells: [TableCell] = [TableCell(Truncation.middle(c.unit.name, width: nameWidth))]
-            if wide { cells.append(TableCell(t.words.kind(c.unit.kind), role: .muted)) }
+            if wide { cells.append(TableCell(t.words.kind(of: c.unit), role: .muted)) }
             cells.append("")
             cells.append(TableCell(VietnameseNumber.integer(c.models.pending, s.lang), role: c.models.pending > 0 ? .atRisk : nil))
             let counts = fields.map { c.models.effectiveByField[$0.code] ?? 0 }
