@@ -28,7 +28,7 @@ public struct EffectRunner {
                 }
                 return [.overviewLoaded(o)]
             case let .loadTrend(ids, years, unit):
-                return [.trendLoaded(unit: unit, try cache.trend(unit: unit, years: years) { try db.effectiveByYear(unitIDs: ids, years: years) })]
+                return [.trendLoaded(unit: unit, try cache.trend(unit: unit, years: years, ids: ids) { try db.effectiveByYear(unitIDs: ids, years: years) })]
             case let .loadModels(query):
                 return [.modelsLoaded(try cache.models(query) { try db.models(query) })]
             case let .loadModelDetail(id):

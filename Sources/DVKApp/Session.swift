@@ -29,12 +29,12 @@ public struct SessionStart {
     /// `map` nil: today's map.
     public static func resolve(db: AppDatabase, unit: String?, year: Int?, lang: Language,
                                today day: Day = SessionStart.currentDay(), map: MapView? = nil) throws -> SessionStart {
-        var start = try resolveUnit(db: db, unit: unit, year: year, lang: lang, today: day)
+        var start = try resolveUnit(db: db, unit: unit, year: year, lang: lang, today: day, map: map ?? .today(day))
         start.map = map ?? .today(day)
         return start
     }
 
-    static func resolveUnit(db: AppDatabase, unit: String?, year: Int?, lang: Language, today day: Day) throws -> SessionStart {
+    static func resolveUnit(db: AppDatabase, unit: String?, year: Int?, lang: Language, today day: Day, map: MapView) throws -> SessionStart {
         let dataAsOf = try db.dataAsOf()
         let today = day.year
         let year = year ?? dataAsOf?.year ?? today
@@ -44,7 +44,7 @@ public struct SessionStart {
         let last = max(min(span.upperBound, dataAsOf?.year ?? today), year)
         let years = min(span.lowerBound, year)...last
         do {
-            return SessionStart(unitID: try UnitLookup.resolve(db: db, text: unit, year: year), year: year, years: years, dataAsOf: dataAsOf, today: day)
+            return SessionStart(unitID: try UnitLookup.resolve(db: db, text: unit, year: year, map: map), year: year, years: years, dataAsOf: dataAsOf, today: day)
         } catch LookupError.noUnits {
             return SessionStart(unitID: 0, year: year, years: years, dataAsOf: dataAsOf, isEmpty: true, today: day)
         }
@@ -110,7 +110,9 @@ public enum UnitLookup {
     /// 1/7/2025 reform and today's, so among several matches the ones in
     /// force at the end of `year` (nil = the data-as-of year) are preferred;
     /// a ref is unique and always wins.
-    public static func resolve(db: AppDatabase, text: String?, year: Int?) throws -> OrgUnit.ID {
+    /// `map`: which units are in force, as the figures will be read (today's
+    /// units on today's map, whatever the year).
+    public static func resolve(db: AppDatabase, text: String?, year: Int?, map: MapView = .then) throws -> OrgUnit.ID {
         if let text {
             // No unit name is this long: a pasted page is refused, not searched and echoed back whole.
             if text.count > 300 { throw LookupError.unitNotFound(String(text.prefix(60)) + "…") }
@@ -118,7 +120,8 @@ public enum UnitLookup {
             if found.count == 1 { return found[0].id }
             if found.isEmpty { throw LookupError.unitNotFound(text) }
             let year = try year ?? db.dataAsOf()?.year ?? SessionStart.currentDay().year
-            let inForce = found.filter { $0.isValid(atEndOf: year) }
+            let day = map.mapDay(for: year)
+            let inForce = found.filter { $0.isValid(on: day) }
             if inForce.count == 1 { return inForce[0].id }
             let candidates = inForce.isEmpty ? found : inForce
             throw LookupError.unitAmbiguous(text, try db.unitCandidates(Array(candidates.prefix(listed))), total: candidates.count)

@@ -19,7 +19,12 @@ public final class SnapshotCache: @unchecked Sendable {
         var map: MapView = .then
     }
     private var grids: [GridKey: SatisfactionGrid] = [:]
-    private var trends: [GridKey: [Int: Int]] = [:]
+    private struct TrendKey: Hashable {
+        var unit: OrgUnit.ID
+        var years: ClosedRange<Int>
+        var ids: [OrgUnit.ID]
+    }
+    private var trends: [TrendKey: [Int: Int]] = [:]
     private var pages: [ModelQuery: ModelPage] = [:]
     private struct ScopeKey: Hashable {
         var year: Int
@@ -46,7 +51,7 @@ public final class SnapshotCache: @unchecked Sendable {
         if let whole { return try snapshot(year: year, map: map, from: source, hit: whole) }
         if let around { return around }
         return try remembered(\.scoped, ScopeKey(year: year, map: map, unit: unit)) {
-            try ProgressSnapshot.build(from: source, year: year, map: map, scope: unit)
+            try ProgressSnapshot.build(from: UnitsOnce(source, cache: self), year: year, map: map, scope: unit)
         }
     }
 
@@ -83,8 +88,9 @@ public final class SnapshotCache: @unchecked Sendable {
     }
 
     /// The effective models per year of a unit's subtree (the overview's trend).
-    public func trend(unit: OrgUnit.ID, years span: ClosedRange<Int>, build: () throws -> [Int: Int]) throws -> [Int: Int] {
-        try remembered(\.trends, GridKey(unit: unit, years: span), build)
+    /// Keyed by the units summed too: the two maps give one unit different subtrees.
+    public func trend(unit: OrgUnit.ID, years span: ClosedRange<Int>, ids: [OrgUnit.ID], build: () throws -> [Int: Int]) throws -> [Int: Int] {
+        try remembered(\.trends, TrendKey(unit: unit, years: span, ids: ids), build)
     }
 
     /// A window of the models list: flipping a filter back reads nothing again.
@@ -126,6 +132,12 @@ public final class SnapshotCache: @unchecked Sendable {
 }
 
 extension SnapshotCache {
+    func knownUnits() -> [OrgUnit]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return units
+    }
+
     func cachedUnits(_ read: () throws -> [OrgUnit]) throws -> [OrgUnit] {
         lock.lock()
         if let units { lock.unlock(); return units }
@@ -155,5 +167,13 @@ private struct UnitsOnce: ProgressSource {
     func targets() throws -> [Target] { try source.targets() }
     func facts(year: Int) throws -> [OrgUnit.ID: UnitYearFacts] { try source.facts(year: year) }
     func facts(year: Int, units: Set<OrgUnit.ID>) throws -> [OrgUnit.ID: UnitYearFacts] { try source.facts(year: year, units: units) }
+    /// A top unit needs every unit: the list read once serves it. Below
+    /// the top only the few units around are read, cached or not.
+    func units(around unit: OrgUnit.ID) throws -> [OrgUnit] {
+        let isTop = { (all: [OrgUnit]) in all.contains { $0.id == unit && $0.parentID == nil && $0.mergedIntoID == nil } }
+        if let all = cache.knownUnits(), isTop(all) { return all }
+        let around = try source.units(around: unit)
+        return isTop(around) ? try cache.cachedUnits { around } : around
+    }
     func reportedFigures(year: Int) throws -> [ReportedFigure] { try source.reportedFigures(year: year) }
 }

@@ -106,8 +106,8 @@ import TerminalUI
         #expect(stepped.state.overview?.unit == direct.state.overview?.unit)
         #expect(View.printJob(stepped.state).buffer == View.printJob(direct.state).buffer)
 
-        // `v` switches to the map of that time: the four, each with its own.
-        Program<Dashboard>.dispatch(.character("v"), to: &direct, perform: runner.perform)
+        // `M` switches to the map of that time: the four, each with its own.
+        Program<Dashboard>.dispatch(.character("M"), to: &direct, perform: runner.perform)
         #expect(direct.state.map == .then)
         #expect(direct.state.overview?.children.map(\.models.effective).sorted() == [2, 2, 3, 4])
         let then = try open(2024, .then)

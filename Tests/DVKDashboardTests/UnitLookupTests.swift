@@ -65,9 +65,12 @@ import Testing
         let m = try Self.map()
         _ = try m.db.setSetting(.dataAsOf, "2024-12-31")
         #expect(try UnitLookup.resolve(db: m.db, text: "15", year: nil) == m.oldYenBai)
-        let start = try SessionStart.resolve(db: m.db, unit: "Tỉnh Lào Cai", year: nil, lang: .vi, today: Day(year: 2026, month: 3, day: 1)!)
+        // On the map of that time the name means the old province; on today's map (the default) today's.
+        let start = try SessionStart.resolve(db: m.db, unit: "Tỉnh Lào Cai", year: nil, lang: .vi, today: Day(year: 2026, month: 3, day: 1)!, map: .then)
         #expect(start.year == 2024)
         #expect(start.unitID == m.oldLaoCai)
+        let today = try SessionStart.resolve(db: m.db, unit: "Tỉnh Lào Cai", year: nil, lang: .vi, today: Day(year: 2026, month: 3, day: 1)!)
+        #expect(today.unitID == m.newLaoCai)
         let later = try SessionStart.resolve(db: m.db, unit: "Tỉnh Lào Cai", year: 2026, lang: .vi, today: Day(year: 2026, month: 3, day: 1)!)
         #expect(later.unitID == m.newLaoCai)
     }

@@ -33,6 +33,14 @@ struct UpdateTests {
         #expect(send(.character("["), &s) == [.loadOverview(1, year: 2024, map: s.map)])
     }
 
+    @Test func mapKeySwitchesBetweenTodaysMapAndTheMapOfThatTime() {
+        var s = state()
+        #expect(s.map.isToday)
+        #expect(send(.character("M"), &s) == [.loadOverview(1, year: 2024, map: .then)])
+        #expect(s.notice?.text == "Địa giới thời đó")
+        #expect(send(.character("M"), &s) == [.loadOverview(1, year: 2024, map: .today(s.today))])
+    }
+
     @Test func numberKeysAndTabSwitchScreens() {
         var s = state()
         _ = send(.character("2"), &s)

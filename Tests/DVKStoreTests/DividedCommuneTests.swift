@@ -60,8 +60,14 @@ import Testing
         let elsewhere = try #require(try f.db.findUnits("new:00004").first).id
         let error = #expect(throws: StoreError.self) { try f.db.reassignModel(f.model, to: elsewhere) }
         #expect(error?.message(.vi).contains("Phường Giảng Võ") == true)
-        // The default successor is not a reassignment: `to: nil` says "back to it".
+        // The default successor is not a reassignment: `to: nil` says "back to it",
+        // and a change that changes nothing is refused rather than logged.
         #expect(throws: StoreError.self) { try f.db.reassignModel(f.model, to: f.ngocHa) }
+        #expect(throws: StoreError.unchanged(what: "mô hình “Tổ dân phố tự quản” đã tính cho Phường Ngọc Hà")) {
+            try f.db.reassignModel(f.model, to: nil)
+        }
+        try f.db.reassignModel(f.model, to: f.giangVo)
+        #expect(throws: StoreError.self) { try f.db.reassignModel(f.model, to: f.giangVo) }
         try f.db.reassignModel(f.model, to: nil)
     }
 }

@@ -167,7 +167,13 @@ public struct Words: Sendable {
         }
         if let next = l.successor {
             let from = l.successorFrom.map { pick(" từ \($0)", " from \($0)") } ?? ""
-            out.append(pick("Sáp nhập vào \(next.name)\(from)", "Merged into \(next.name)\(from)"))
+            if unit.kind == .district, next.kind == .province {
+                // The district level was abolished, not merged: its own records go to the province.
+                out.append(pick("Cấp huyện kết thúc\(from); số liệu của huyện tính cho \(next.name)",
+                                "The district level ended\(from); its own records count for \(next.name)"))
+            } else {
+                out.append(pick("Sáp nhập vào \(next.name)\(from)", "Merged into \(next.name)\(from)"))
+            }
         }
         return out
     }

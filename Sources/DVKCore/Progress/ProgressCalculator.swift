@@ -18,6 +18,10 @@ public struct ProgressCalculator: Sendable {
     private var folded: [OrgUnit.ID: UnitYearFacts] = [:]
     /// Surveys of units merged into each unit, for a successor without its own.
     private var mergedSurveys: [OrgUnit.ID: [SatisfactionSurvey]] = [:]
+    /// Plans of units merged into each unit: a successor without its own has
+    /// a plan when every one of them adopted and disseminated theirs (the
+    /// same answer whatever order the facts come in).
+    private var mergedPlans: [OrgUnit.ID: [PlanAdoption]] = [:]
     private let fieldCodes: [String]
 
     public init(tree: UnitTree, targets: [Target], fields: [Field], facts: [OrgUnit.ID: UnitYearFacts]) {
@@ -52,7 +56,11 @@ public struct ProgressCalculator: Sendable {
                 // Several communes merged into one: each one's index counts, weighted like children's.
                 mergedSurveys[owner, default: []].append(s)
             }
-            if owner == id || into.plan == nil { into.plan = f.plan ?? into.plan }
+            if owner == id {
+                into.plan = f.plan ?? into.plan
+            } else if let p = f.plan {
+                mergedPlans[owner, default: []].append(p)
+            }
             folded[owner] = into
         }
     }
@@ -144,15 +152,18 @@ public struct ProgressCalculator: Sendable {
     /// Whether the unit itself meets a target that names its kind; nil when
     /// the unit cannot be judged (satisfaction with no survey).
     private func ownMeets(_ t: Target, unit: OrgUnit, own: UnitYearFacts, rolled: Accumulator) -> Bool? {
-        guard let v = ownValue(t, own: own, rolled: rolled) else { return nil }
+        guard let v = ownValue(t, unit.id, own: own, rolled: rolled) else { return nil }
         return v >= t.threshold && shortFields(t, rolled.models).isEmpty
     }
 
-    private func ownValue(_ t: Target, own: UnitYearFacts, rolled: Accumulator) -> Double? {
+    private func ownValue(_ t: Target, _ id: OrgUnit.ID, own: UnitYearFacts, rolled: Accumulator) -> Double? {
         switch t.metric {
         case .effectiveModelsPerUnit: return Double(rolled.models.effective)
         case .modelCoverage: return rolled.models.maintained > 0 ? 100 : 0
-        case .planCoverage: return own.plan.map { $0.adopted && $0.disseminated ? 100 : 0 } ?? 0
+        case .planCoverage:
+            if let plan = own.plan { return plan.adopted && plan.disseminated ? 100 : 0 }
+            guard let merged = mergedPlans[id], !merged.isEmpty else { return 0 }
+            return merged.allSatisfy { $0.adopted && $0.disseminated } ? 100 : 0
         case .satisfaction: return rolled.satisfaction?.value
         }
     }
@@ -170,7 +181,7 @@ public struct ProgressCalculator: Sendable {
             let inPhase = t.phase.contains(tree.year)
             let ownFigure = t.metric == .satisfaction || (t.metric == .effectiveModelsPerUnit && t.unitKinds.contains(unit.kind))
             if ownFigure {
-                let value = ownValue(t, own: own, rolled: a)
+                let value = ownValue(t, id, own: own, rolled: a)
                 let short = value == nil ? [] : shortFields(t, a.models)
                 var status = ProgressStatus.judge(value: value, threshold: t.threshold, atRiskRatio: t.atRiskRatio)
                 // Enough models but not spread over every field: not met yet.

@@ -56,7 +56,7 @@ public struct Overview: Sendable {
     static func forerunners(_ snap: ProgressSnapshot, unit id: OrgUnit.ID, lineage: Lineage) -> Overview? {
         let tree = snap.tree
         guard let unit = tree.units[id] else { return nil }
-        let parts = tree.forerunners(of: id).compactMap { snap.progress[$0] }
+        let parts = tree.standIns(of: id).compactMap { snap.progress[$0] }
         guard !parts.isEmpty else { return nil }
         let me = UnitProgress.combining(parts, as: unit, year: snap.year)
         var o = cut(snap, me: me, kids: parts, roots: parts.map(\.unit.id))
@@ -106,7 +106,7 @@ public struct ProgressSnapshot: Sendable {
     public static func build(from source: ProgressSource, year: Int, map: MapView = .then, scope unit: OrgUnit.ID) throws -> ProgressSnapshot {
         let tree = UnitTree(units: try source.units(around: unit), year: year, map: map)
         let top = tree.resolve(unit)
-        let roots = tree.isInForce(top) ? [top] : tree.forerunners(of: top)
+        let roots = tree.isInForce(top) ? [top] : tree.standIns(of: top)
         let inSubtree = Set(roots + roots.flatMap { tree.descendants(of: $0) })
         // Every unit read is one whose records can roll into the subtree, but
         // for the few ancestors (their facts fold into themselves, never visited).
@@ -126,8 +126,8 @@ public struct ProgressSnapshot: Sendable {
     /// year, or a subtree that holds `unit` and all below it.
     public func covers(_ unit: OrgUnit.ID) -> Bool {
         let top = tree.resolve(unit)
-        return progress[top] != nil || (!tree.isInForce(top) && !tree.forerunners(of: top).isEmpty
-            && tree.forerunners(of: top).allSatisfy { progress[$0] != nil })
+        let standIns = tree.standIns(of: top)
+        return progress[top] != nil || (!standIns.isEmpty && standIns.allSatisfy { progress[$0] != nil })
     }
 
     public static func build(from source: ProgressSource, year: Int, map: MapView = .then) throws -> ProgressSnapshot {

@@ -23,9 +23,12 @@ public struct SatisfactionGrid: Hashable, Sendable {
         for year in years {
             let tree = UnitTree(units: units, year: year, map: map)
             let calc = ProgressCalculator(tree: tree, targets: targets, fields: [], facts: try source.surveyFacts(year: year))
-            let all = calc.computeSubtree(id)
             let me = tree.resolve(id)
-            let list = [me] + (tree.children[me] ?? []).sorted { a, b in
+            // Not yet formed on the map of that time: the old units in its place.
+            let standIns = tree.standIns(of: me)
+            var all = calc.computeSubtree(id)
+            for s in standIns { all.merge(calc.computeSubtree(s)) { a, _ in a } }
+            let list = (standIns.isEmpty ? [me] : []) + (standIns.isEmpty ? tree.children[me] ?? [] : standIns).sorted { a, b in
                 guard let ua = tree.units[a], let ub = tree.units[b] else { return false }
                 let ka = UnitKind.allCases.firstIndex(of: ua.kind)!, kb = UnitKind.allCases.firstIndex(of: ub.kind)!
                 return ka != kb ? ka < kb : VietnameseText.precedes(ua.name, ub.name)

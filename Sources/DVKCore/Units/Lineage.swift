@@ -28,7 +28,7 @@ public struct Lineage: Hashable, Sendable {
             .sorted { VietnameseText.precedes($0.name, $1.name) }
         let after = u.mergedIntoID.flatMap { tree.units[$0] }
         return Lineage(predecessors: before, successor: after, successorFrom: u.validTo?.next,
-                       notYetFormed: !tree.isInForce(id) && !tree.forerunners(of: id).isEmpty)
+                       notYetFormed: !tree.standIns(of: id).isEmpty)
     }
 }
 

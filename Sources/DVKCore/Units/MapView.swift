@@ -23,7 +23,7 @@ public enum MapView: Hashable, Sendable {
         return false
     }
 
-    /// The other view, as `v` switches it.
+    /// The other view, as `M` switches it.
     public func toggled(today day: Day) -> MapView {
         isToday ? .then : .today(day)
     }

@@ -71,7 +71,31 @@ public struct UnitTree: Sendable {
             guard seen.insert(next).inserted else { continue }
             if isInForce(next) { out.append(next) } else { stack.append(contentsOf: predecessors[next] ?? []) }
         }
-        return out.sorted { VietnameseText.precedes(units[$0]?.name ?? "", units[$1]?.name ?? "") }
+        // Only the topmost: a district merged into today's province sits in an
+        // old province that was merged into it too, and must not count twice.
+        let all = Set(out)
+        let top = out.filter { f in !ancestors(of: f).contains(where: all.contains) }
+        return top.sorted { VietnameseText.precedes(units[$0]?.name ?? "", units[$1]?.name ?? "") }
+    }
+
+    /// What stands for a unit not yet formed on this map: its forerunners
+    /// and the units already placed under it (today's departments of a
+    /// province formed in 2025). Empty for a unit on the map.
+    public func standIns(of id: OrgUnit.ID) -> [OrgUnit.ID] {
+        guard !isInForce(id) else { return [] }
+        return forerunners(of: id) + (children[id] ?? [])
+    }
+
+    /// The units above `id` on this map, nearest first.
+    func ancestors(of id: OrgUnit.ID) -> [OrgUnit.ID] {
+        var out: [OrgUnit.ID] = []
+        var current = units[id]?.parentID.map(resolve)
+        var seen: Set<OrgUnit.ID> = [id]
+        while let c = current, seen.insert(c).inserted {
+            out.append(c)
+            current = units[c]?.parentID.map(resolve)
+        }
+        return out
     }
 
     /// Every valid descendant, depth first, excluding `id` itself.

@@ -66,7 +66,7 @@ public struct AppState: Sendable {
     public var officer: String
     /// Today, read once by whoever starts the dashboard; nothing below reads a clock.
     public var today: Day
-    /// Which map past years are read on (`v` switches, `--map` chooses).
+    /// Which map past years are read on (`M` switches, `--map` chooses).
     public var map: MapView
     /// `--read-only` or a file without write permission: entry keys explain instead of editing.
     public var isReadOnly = false

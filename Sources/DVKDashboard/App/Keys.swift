@@ -22,8 +22,8 @@ public enum Keys {
             KeyBinding([.backspace, .left, .character("h"), .escape], label: t.pick("Lùi", "Back"), help: t.pick("Quay lại nơi vừa xem", "Back to where you were"), action: .back),
             KeyBinding(.character("["), label: t.pick("Năm−", "Year−"), help: t.pick("Năm trước", "Previous year"), action: .previousYear),
             KeyBinding(.character("]"), label: t.pick("Năm+", "Year+"), help: t.pick("Năm sau", "Next year"), action: .nextYear),
-            KeyBinding(.character("v"), label: t.pick("Địa giới", "Map"),
-                       help: t.pick("Địa giới nay / thời đó", "Map: today / then"), action: .toggleMap),
+            KeyBinding(.character("M"), label: t.pick("Địa giới", "Map"),
+                       help: t.pick("Địa giới hiện nay/thời đó", "Map: today/then"), action: .toggleMap),
             KeyBinding(.character("p"), label: t.pick("In", "Print"), help: t.pick("In màn hình ra .txt và .html", "Print this screen to .txt and .html"), action: .print),
         ]
     }

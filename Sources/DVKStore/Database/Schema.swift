@@ -203,6 +203,7 @@ enum Schema {
                   successor_id INTEGER NOT NULL REFERENCES unit(id) CHECK (successor_id <> unit_id),
                   PRIMARY KEY (unit_id, successor_id)
                 ) WITHOUT ROWID;
+                CREATE INDEX unit_successor_of ON unit_successor(successor_id);
                 ALTER TABLE model ADD COLUMN follows_unit_id INTEGER REFERENCES unit(id);
                 CREATE INDEX model_follows ON model(follows_unit_id) WHERE follows_unit_id IS NOT NULL;
                 CREATE INDEX unit_merged ON unit(merged_into_id) WHERE merged_into_id IS NOT NULL;

@@ -39,6 +39,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case alreadyHasUnits(path: String, count: Int)
     /// A model may follow only a successor of its own (divided) commune.
     case notASuccessor(unit: String, successors: [String])
+    /// A write that would change nothing: refused, so the log holds no empty change.
+    case unchanged(what: String)
 
     public enum PathProblem: Equatable, Sendable {
         case directory, notRegularFile, symlinkLoop, danglingLink, tooLong, notInFolder, noPermission, cannotCreateFolder
@@ -126,7 +128,7 @@ public enum StoreError: Error, Equatable, Sendable {
         case .notADatabase, .newerSchema, .readOnly, .cannotOpen, .notADvkDatabase, .noDatabase, .corrupt, .badPath, .storedValueInvalid,
              .cannotRestore, .mapFileMissing, .badMapFile: return 3
         case .locked, .busy: return 4
-        case .invalid, .notFound, .importFailed, .constraint, .cannotRevert, .alreadyHasUnits, .notASuccessor: return 5
+        case .invalid, .notFound, .importFailed, .constraint, .cannotRevert, .alreadyHasUnits, .notASuccessor, .unchanged: return 5
         case .cannotWriteCopy: return 7
         }
     }
@@ -175,6 +177,8 @@ public enum StoreError: Error, Equatable, Sendable {
         case let (.badMapFile(l), .en): return "The official list of units shipped with dvk is damaged at line \(l): reinstall dvk and try again."
         case let (.alreadyHasUnits(p, n), .vi): return "Cơ sở dữ liệu “\(p)” đã có \(n) đơn vị: không nạp danh mục chồng lên. Chọn tệp mới bằng --db TỆP."
         case let (.alreadyHasUnits(p, n), .en): return "Database “\(p)” already has \(n) units: the official list is not loaded over them. Choose a new file with --db FILE."
+        case let (.unchanged(w), .vi): return "\(w): không có gì thay đổi, không ghi."
+        case let (.unchanged(w), .en): return "\(w): nothing to change, nothing written."
         case let (.notASuccessor(u, list), .vi):
             return list.count > 1 ? "Mô hình của “\(u)” chỉ chuyển được sang một đơn vị kế tục khác của nó: \(list.dropFirst().joined(separator: ", "))."
                 : "“\(u)” không bị chia cho nhiều đơn vị: mô hình của nó theo \(list.first ?? "đơn vị kế tục"), không chuyển sang đơn vị khác."

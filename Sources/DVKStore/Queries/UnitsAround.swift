@@ -7,7 +7,12 @@ extension AppDatabase {
     /// `merged_into_id` and `unit_successor` through their indexes: a
     /// commune reads a few dozen rows, not the country's ~15,000.
     public func units(around unit: OrgUnit.ID) throws -> [OrgUnit] {
-        try read { db in
+        // A top unit's overview needs its whole tree: the plain list is read faster than walked.
+        let isTop = try read { db in
+            try Bool.fetchOne(db, sql: "SELECT parent_id IS NULL AND merged_into_id IS NULL FROM unit WHERE id = ?", arguments: [unit])
+        }
+        if isTop == true { return try allUnits() }
+        return try read { db in
             try Row.fetchAll(db, sql: """
                 WITH RECURSIVE
                   -- the unit and what it became, through any chain of mergers

@@ -26,6 +26,11 @@ extension AppDatabase {
             let unit = try self.unit(id: model.unitID)?.name ?? "#\(model.unitID)"
             throw StoreError.notASuccessor(unit: unit, successors: allowed.map(\.name))
         }
+        let current = try read { db in try OrgUnit.ID.fetchOne(db, sql: "SELECT follows_unit_id FROM model WHERE id = ?", arguments: [id]) }
+        if current == successor {
+            let name = try (successor ?? allowed.first?.id).flatMap { try unit(id: $0)?.name } ?? "–"
+            throw StoreError.unchanged(what: "mô hình “\(model.title)” đã tính cho \(name)")
+        }
         return try audited("model", id, action: "reassign") { db in
             try db.execute(sql: "UPDATE model SET follows_unit_id = ? WHERE id = ?", arguments: [successor, id])
         }.auditID

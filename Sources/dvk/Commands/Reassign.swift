@@ -31,7 +31,7 @@ struct Reassign: ParsableCommand {
                 throw StoreError.notFound(what: w.pick("mô hình “\(model)”", "model “\(model)”"))
             }
             let successor: OrgUnit.ID? = to.lowercased() == "default" ? nil
-                : try UnitLookup.resolve(db: db, text: to, year: SessionStart.currentDay().year)
+                : try UnitLookup.resolve(db: db, text: to, year: SessionStart.currentDay().year, map: .today(SessionStart.currentDay()))
             let audit = try db.reassignModel(id, to: successor)
             let name = try successor.flatMap { try db.unit(id: $0)?.name } ?? db.successors(of: m.unitID).first?.name ?? "–"
             Output.out(w.pick("Mô hình “\(m.title)” nay tính cho \(name) theo địa giới hiện nay. Hoàn tác: dvk undo \(audit)",

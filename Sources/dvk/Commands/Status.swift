@@ -41,7 +41,7 @@ struct StatusPrinter {
         if let issue = Validator(today: dataAsOf ?? Day.lastOf(year: year)).checkYear(year).first {
             throw UserError.badOption("--year", issue.message(lang))
         }
-        let id = try UnitLookup.resolve(db: db, text: unit, year: year)
+        let id = try UnitLookup.resolve(db: db, text: unit, year: year, map: map)
         guard let overview = try Overview.build(from: db, unit: id, year: year, map: map) else { throw LookupError.unitNotFound(unit ?? "") }
         Output.out(StatusReport.text(overview, lang: lang, dataAsOf: dataAsOf), terminator: "")
     }

@@ -58,11 +58,14 @@ enum GoToUpdate {
     }
 
     /// Opens `unit` as drilling down does, so Backspace comes back. A merged
-    /// unit opens as its successor (the overview follows it); one that ended
-    /// or began outside the year on show opens in the nearest year it counts in.
+    /// unit opens as its successor (the overview follows it), one formed
+    /// later as the old units in its place (the map of that time); one that
+    /// ended without a successor, or that no map of the year holds, opens in
+    /// the nearest year it counts in.
     static func go(to unit: OrgUnit, _ s: inout AppState) -> [Effect] {
         let year = s.location.year
-        guard unit.isValid(atEndOf: year) || unit.mergedIntoID != nil else {
+        let formedLater = unit.validFrom.map { $0 > Day.lastOf(year: year) } ?? false
+        guard unit.isValid(on: s.map.mapDay(for: year)) || unit.mergedIntoID != nil || formedLater else {
             guard let other = s.years.filter(unit.isValid(atEndOf:)).min(by: { abs($0 - year) < abs($1 - year) }) else {
                 s.notice = .info(s.texts.pick("\(unit.name) không có trong các năm có số liệu.",
                                               "\(unit.name) is in none of the years with data."))
