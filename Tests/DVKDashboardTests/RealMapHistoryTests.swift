@@ -119,6 +119,14 @@ import TerminalUI
         #expect(screen.contains("Địa giới thời đó"))
         #expect(screen.contains("Xã Suối Giàng"))
 
+        // The go-to box tells the old units from today's by their dates.
+        for key in [Key.character("g")] + "van chan".map({ Key.character($0) }) {
+            Program<Dashboard>.dispatch(key, to: &direct, perform: runner.perform)
+        }
+        let box = PlainTextRenderer.render(View.render(direct.state))
+        #expect(box.contains("Xã Văn Chấn") && box.contains("từ 01/07/2025"))
+        #expect(box.contains("Huyện Văn Chấn") && box.contains("→ Tỉnh Lào Cai"))
+
         // dvk status: the same lookup, the same overview, as text.
         let id = try UnitLookup.resolve(db: f.db, text: "Xã Văn Chấn", year: 2024)
         let today = try #require(try Overview.build(from: f.db, unit: id, year: 2024, map: .today(Self.today)))

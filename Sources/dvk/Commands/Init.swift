@@ -44,16 +44,17 @@ struct Init: ParsableCommand {
             guard province != nil || country else { return try makeEmpty(path, w) }
             let map = try OfficialMap.bundled()
             let code = try province.map { try map.provinceCode($0, w) }
+            let existed = FileManager.default.fileExists(atPath: path)
             let db = try global.open(create: true)
             let load = try db.loadOfficialMap(map, province: code, path: path)
             let home = try db.unit(id: load.home)?.name ?? ""
             let n = { VietnameseNumber.integer($0, lang) }
             let divided = load.divided > 0 ? w.pick(" (\(n(load.divided)) xã cũ được chia cho nhiều xã mới)", " (\(n(load.divided)) divided among several)") : ""
             Output.note(w.pick(
-                "Đã tạo “\(path)”: \(home), \(n(load.newCommunes)) xã, phường, đặc khu hiện nay; trước 01/07/2025: "
+                (existed ? "Đã nạp vào “\(path)”: " : "Đã tạo “\(path)”: ") + "\(home), \(n(load.newCommunes)) xã, phường, đặc khu hiện nay; trước 01/07/2025: "
                     + "\(n(load.oldProvinces)) tỉnh, thành phố; \(n(load.oldDistricts)) huyện, quận, thị xã, thành phố; "
                     + "\(n(load.oldCommunes)) xã, phường, thị trấn\(divided). Mở bằng: dvk --db \(path)",
-                "Created “\(path)”: \(home), \(n(load.newCommunes)) communes and wards of today; before 01/07/2025: "
+                (existed ? "Loaded into “\(path)”: " : "Created “\(path)”: ") + "\(home), \(n(load.newCommunes)) communes and wards of today; before 01/07/2025: "
                     + "\(n(load.oldProvinces)) provinces; \(n(load.oldDistricts)) districts; \(n(load.oldCommunes)) communes and wards\(divided). "
                     + "Open with: dvk --db \(path)"))
         }

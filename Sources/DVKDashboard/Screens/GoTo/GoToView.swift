@@ -47,10 +47,11 @@ enum GoToView {
         let t = s.texts
         let inForce = c.isInForce(on: s.today)
         return [TableCell(c.unit.name, role: inForce ? nil : .muted), TableCell(t.words.kind(of: c.unit), role: .muted),
-                TableCell(c.parentName ?? "—", role: .muted), TableCell(inForce ? "" : validity(c, t), role: .muted)]
+                TableCell(c.parentName ?? "—", role: .muted), TableCell(validity(c, t), role: .muted)]
     }
 
-    /// What a unit no longer (or not yet) in force is: “→ Xã Văn Chấn”, “đến 30/06/2025”, “từ 01/07/2025”.
+    /// A unit's dates, so an old and a new unit of one name tell apart:
+    /// “→ Xã Văn Chấn”, “đến 30/06/2025”, “từ 01/07/2025”; nothing for a unit with no dates.
     static func validity(_ c: UnitCandidate, _ t: Texts) -> String {
         if let next = c.successorName { return "→ " + next }
         if let to = c.unit.validTo { return t.pick("đến ", "until ") + to.description }
