@@ -56,9 +56,4 @@ public final class BackgroundLoads: @unchecked Sendable {
         defer { lock.unlock() }
         return latest[kind] == ticket
     }
-
-    /// Waits until every queued load has answered (tests, and before quitting).
-    public func settle() {
-        queue.sync {}
-    }
 }

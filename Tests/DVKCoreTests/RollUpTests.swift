@@ -102,6 +102,23 @@ struct RollUpTests {
         #expect(UnitTree(units: f.units, year: 2023).children[Fixture.district]?.count == 2)
     }
 
+    /// Two communes merged into a third that has no plan of its own: it has
+    /// one only when both had theirs, whichever order the facts come in. (The
+    /// first predecessor met used to decide: one of the two cases failed.)
+    @Test func aSuccessorWithoutItsOwnPlanNeedsEveryMergedPlan() {
+        let (a, b, successor) = (Fixture.commune(0), Fixture.commune(1), Fixture.commune(2))
+        for (aAdopted, bAdopted, want) in [(true, false, 0.0), (false, true, 0.0), (true, true, 100.0)] {
+            var f = Fixture(communes: 3)
+            for i in f.units.indices where [a, b].contains(f.units[i].id) {
+                f.units[i].validTo = Day(year: 2024, month: 6, day: 30)
+                f.units[i].mergedIntoID = successor
+            }
+            f.plans = [PlanAdoption(unitID: a, year: 2024, adopted: aAdopted, disseminated: true),
+                       PlanAdoption(unitID: b, year: 2024, adopted: bAdopted, disseminated: true)]
+            #expect(f.progress(year: 2024)[successor]!.target(.planCoverage).value == want)
+        }
+    }
+
     @Test func statusThresholdsAndAtRiskRatio() {
         #expect(ProgressStatus.judge(value: 10, threshold: 10, atRiskRatio: 0.8) == .met)
         #expect(ProgressStatus.judge(value: 8, threshold: 10, atRiskRatio: 0.8) == .atRisk)

@@ -57,6 +57,19 @@ import TerminalUI
         #expect(o.lineage.predecessors.map(\.name) == ["Tỉnh Lào Cai", "Tỉnh Yên Bái"])
     }
 
+    /// Today's province in 2024, on the map of that time: the two old
+    /// provinces, once. Their districts also merged into it (their level was
+    /// abolished) and used to be listed, and counted, beside them.
+    @Test func aProvinceFormedIn2025IsItsOldProvincesOnce() throws {
+        let f = try Self.fixture()
+        let home = try #require(try f.db.setting(.homeUnit).flatMap(Int64.init))
+        let o = try #require(try Overview.build(from: f.db, unit: home, year: 2024, map: .then))
+        #expect(o.lineage.notYetFormed)
+        #expect(o.children.map(\.unit.name) == ["Tỉnh Lào Cai", "Tỉnh Yên Bái"])
+        #expect(o.unit.models.effective == 11)
+        #expect(o.unit.progress(for: .effectiveModelsPerUnit)?.unitsJudged == 319)
+    }
+
     @Test func mergedWardOnTodaysMapSumsItsPredecessors() throws {
         let f = try Self.fixture()
         let o = try #require(try Overview.build(from: f.db, unit: f.vanChan, year: 2024, map: .today(Self.today)))
@@ -134,5 +147,14 @@ import TerminalUI
         #expect(status.contains("Địa giới hiện nay"))
         #expect(status.contains("Gồm Thị trấn Sơn Thịnh, Xã Đồng Khê, Xã Suối Bu, Xã Suối Giàng (đến 30/06/2025)"))
         #expect(today.unit == stepped.state.overview?.unit)
+
+        // Hài lòng on the map of that time: a unit not yet formed gets its
+        // answer, the rows of its old communes (it waited on "Đang tải…" for
+        // good: the answer was matched by its first row, an old commune here).
+        Program<Dashboard>.dispatch(.escape, to: &direct, perform: runner.perform)
+        try f.db.recordSurvey(SatisfactionSurvey(unitID: f.predecessors["old:04657"]!, year: 2024, permille: 912, respondents: 120, source: "thử"))
+        Program<Dashboard>.dispatch(.character("4"), to: &direct, perform: runner.perform)
+        let satisfaction = PlainTextRenderer.render(View.render(direct.state))
+        #expect(!satisfaction.contains("Đang tải") && satisfaction.contains("Xã Suối Giàng"), "\(satisfaction)")
     }
 }

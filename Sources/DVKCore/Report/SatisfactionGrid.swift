@@ -8,9 +8,14 @@ public struct SatisfactionGrid: Hashable, Sendable {
         public var unweightedYears: Set<Int>
     }
 
+    /// The unit the grid was asked for: its answer is recognised by this,
+    /// not by its first row, which a unit with no figures, or one not yet
+    /// formed on the map of that time, does not have.
+    public var unitID: OrgUnit.ID
     public var years: [Int]
     public var threshold: Double
-    /// The unit itself first, then its children.
+    /// The unit itself first (when it has figures), then its children, or
+    /// the old units standing for it.
     public var rows: [Row]
 
     /// One roll-up per year over survey facts only: cheap even for a country.
@@ -45,6 +50,6 @@ public struct SatisfactionGrid: Hashable, Sendable {
             }
         }
         let kept = order.compactMap { rows[$0] }.filter { !$0.values.isEmpty || $0.unit.id == id }
-        return SatisfactionGrid(years: Array(years), threshold: threshold, rows: kept)
+        return SatisfactionGrid(unitID: id, years: Array(years), threshold: threshold, rows: kept)
     }
 }

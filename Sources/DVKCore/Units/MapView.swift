@@ -27,15 +27,4 @@ public enum MapView: Hashable, Sendable {
     public func toggled(today day: Day) -> MapView {
         isToday ? .then : .today(day)
     }
-
-    /// As typed in `--map` and written in the settings: `today` or `then`.
-    public var name: String { isToday ? "today" : "then" }
-
-    public init?(name: String, today day: Day) {
-        switch name.lowercased() {
-        case "today", "hien-nay", "hiennay", "nay": self = .today(day)
-        case "then", "thoi-do", "thoido": self = .then
-        default: return nil
-        }
-    }
 }

@@ -65,57 +65,41 @@ extension AppDatabase: ProgressSource {
     }
 
     /// Facts per unit for a year: three aggregate reads in one snapshot,
-    /// decoded by position through cursors (a country has ~11,000 units).
+    /// decoded by position through cursors (a country has ~15,000 units).
     public func facts(year: Int) throws -> [OrgUnit.ID: UnitYearFacts] {
-        try read { db in
-            let counts = try CountQueries.counts(year: year, db)
-            var out: [OrgUnit.ID: UnitYearFacts] = [:]
-            out.reserveCapacity(counts.count * 2)
-            for (unit, c) in counts { out[unit] = UnitYearFacts(models: c) }
-            for (unit, moved) in try CountQueries.reassigned(year: year, db) { out[unit, default: UnitYearFacts()].reassigned = moved }
-            let surveys = try Row.fetchCursor(db, sql: "SELECT unit_id, permille, respondents, source FROM survey WHERE year = ?", arguments: [year])
-            while let r = try surveys.next() {
-                let unit: Int64 = r[0]
-                out[unit, default: UnitYearFacts()].survey = SatisfactionSurvey(unitID: unit, year: year, permille: r[1], respondents: r[2], source: r[3])
-            }
-            let plans = try Row.fetchCursor(db, sql: "SELECT unit_id, adopted, disseminated FROM plan_adoption WHERE year = ?", arguments: [year])
-            while let r = try plans.next() {
-                let unit: Int64 = r[0]
-                out[unit, default: UnitYearFacts()].plan = PlanAdoption(unitID: unit, year: year, adopted: r[1], disseminated: r[2])
-            }
-            return out
-        }
+        try read { db in try AppDatabase.facts(year: year, units: nil, db) }
     }
 
     /// One subtree's facts: index look-ups by unit, so a commune reads its own rows only.
     public func facts(year: Int, units: Set<OrgUnit.ID>) throws -> [OrgUnit.ID: UnitYearFacts] {
         // Most of a big tree: the year's rows read in order beat thousands of look-ups.
         if units.count > 2_000 { return try facts(year: year).filter { units.contains($0.key) } }
-        let ids = AppDatabase.jsonIDs(units.sorted())
-        return try read { db in
-            var out: [OrgUnit.ID: UnitYearFacts] = [:]
-            for (unit, c) in try CountQueries.counts(year: year, units: ids, db) { out[unit] = UnitYearFacts(models: c) }
-            for (unit, moved) in try CountQueries.reassigned(year: year, db) where units.contains(unit) {
-                out[unit, default: UnitYearFacts()].reassigned = moved
-            }
-            let surveys = try Row.fetchCursor(db, sql: """
-                SELECT unit_id, permille, respondents, source FROM survey
-                WHERE year = ? AND unit_id IN (SELECT value FROM json_each(?))
-                """, arguments: [year, ids])
-            while let r = try surveys.next() {
-                let unit: Int64 = r[0]
-                out[unit, default: UnitYearFacts()].survey = SatisfactionSurvey(unitID: unit, year: year, permille: r[1], respondents: r[2], source: r[3])
-            }
-            let plans = try Row.fetchCursor(db, sql: """
-                SELECT unit_id, adopted, disseminated FROM plan_adoption
-                WHERE year = ? AND unit_id IN (SELECT value FROM json_each(?))
-                """, arguments: [year, ids])
-            while let r = try plans.next() {
-                let unit: Int64 = r[0]
-                out[unit, default: UnitYearFacts()].plan = PlanAdoption(unitID: unit, year: year, adopted: r[1], disseminated: r[2])
-            }
-            return out
+        return try read { db in try AppDatabase.facts(year: year, units: units, db) }
+    }
+
+    /// `units` nil: every unit.
+    static func facts(year: Int, units: Set<OrgUnit.ID>?, _ db: Database) throws -> [OrgUnit.ID: UnitYearFacts] {
+        let ids = units.map { jsonIDs($0.sorted()) }
+        let only = ids == nil ? "" : " AND unit_id IN (SELECT value FROM json_each(:units))"
+        let args: StatementArguments = ["year": year, "units": ids]
+        let counts = try CountQueries.counts(year: year, units: ids, db)
+        var out: [OrgUnit.ID: UnitYearFacts] = [:]
+        out.reserveCapacity(counts.count * 2)
+        for (unit, c) in counts { out[unit] = UnitYearFacts(models: c) }
+        for (unit, moved) in try CountQueries.reassigned(year: year, db) where units?.contains(unit) ?? true {
+            out[unit, default: UnitYearFacts()].reassigned = moved
         }
+        let surveys = try Row.fetchCursor(db, sql: "SELECT unit_id, permille, respondents, source FROM survey WHERE year = :year\(only)", arguments: args)
+        while let r = try surveys.next() {
+            let unit: Int64 = r[0]
+            out[unit, default: UnitYearFacts()].survey = SatisfactionSurvey(unitID: unit, year: year, permille: r[1], respondents: r[2], source: r[3])
+        }
+        let plans = try Row.fetchCursor(db, sql: "SELECT unit_id, adopted, disseminated FROM plan_adoption WHERE year = :year\(only)", arguments: args)
+        while let r = try plans.next() {
+            let unit: Int64 = r[0]
+            out[unit, default: UnitYearFacts()].plan = PlanAdoption(unitID: unit, year: year, adopted: r[1], disseminated: r[2])
+        }
+        return out
     }
 
     public func reportedFigures(year: Int) throws -> [ReportedFigure] {

@@ -27,7 +27,7 @@ extension SatisfactionState: ScreenModel {
     }
 
     mutating func receive(_ msg: Msg, _ app: AppState) -> Step {
-        guard case let .satisfactionLoaded(g) = msg, g.rows.first?.unit.id == app.location.unitID else { return Step() }
+        guard case let .satisfactionLoaded(g) = msg, g.unitID == app.location.unitID else { return Step() }
         grid = g
         cursor.reveal(in: ids, visibleRows: visibleRows(app))
         return Step()
