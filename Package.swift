@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
         // CSV import of seeds/ and user files: RFC 4180 quoting done by a kept library.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        // .docx is a ZIP of XML parts: the archive by a kept library, the XML by us.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The only C: a module map over the system ncursesw plus a shim header.
@@ -27,15 +29,27 @@ let package = Package(
             .copy("Resources/vietnam-units.tsv"),
         ]),
         .target(name: "TerminalUI"),
+        // libxlsxwriter (Debian libxlsxwriter-dev) through a module map, as ncursesw.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
+        // Tables out of dvk: .xlsx, .csv and full-length A4 printouts.
+        .target(name: "DVKExport", dependencies: ["DVKCore", "CXlsxWriter"]),
+        // The report in the Party's format: .docx, .html, and .pdf through LibreOffice.
+        .target(name: "DVKDocuments", dependencies: [
+            "DVKCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "DVKDashboard", dependencies: ["DVKCore", "TerminalUI"]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
         // Joins the dashboard to the store: the effect runner and the snapshot writer.
-        .target(name: "DVKApp", dependencies: ["DVKCore", "DVKStore", "DVKDashboard", "TerminalUI"]),
+        .target(name: "DVKApp", dependencies: ["DVKCore", "DVKStore", "DVKDashboard", "TerminalUI", "DVKExport", "DVKDocuments"]),
         .executableTarget(name: "dvk", dependencies: [
-            "DVKCore", "DVKStore", "TerminalUI", "DVKDashboard", "CursesTerminal", "DVKApp",
+            "DVKCore", "DVKStore", "TerminalUI", "DVKDashboard", "CursesTerminal", "DVKApp", "DVKExport", "DVKDocuments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DVKCoreTests", dependencies: ["DVKCore"]),
+        .testTarget(name: "DVKExportTests", dependencies: ["DVKExport", "DVKCore"]),
+        .testTarget(name: "DVKDocumentsTests", dependencies: [
+            "DVKDocuments", "DVKCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "DVKStoreTests", dependencies: ["DVKStore", "DVKCore"]),
         .testTarget(name: "TerminalUITests", dependencies: [
             "TerminalUI",

@@ -11,7 +11,7 @@ public struct Words: Sendable {
         case .met: return pick("Đạt", "Met")
         case .atRisk: return pick("Gần đạt", "At risk")
         case .behind: return pick("Chưa đạt", "Behind")
-        case .noData: return pick("Chưa có số liệu", "No data")
+        case .noData: return pick("Chưa báo cáo", "Not reported")
         }
     }
 

@@ -30,13 +30,29 @@ public struct UnitProgress: Hashable, Sendable {
     /// Counts over the unit and all its descendants (merged units folded in).
     public var models: ModelCounts
     public var targets: [TargetProgress]
+    /// What the unit itself reported this year.
+    public var own = OwnReport()
+    /// Its subtree's units expected to report, and how many did.
+    public var reporting = ReportingCounts()
+
+    public init(unit: OrgUnit, year: Int, models: ModelCounts, targets: [TargetProgress],
+                own: OwnReport = OwnReport(), reporting: ReportingCounts = ReportingCounts()) {
+        self.unit = unit
+        self.year = year
+        self.models = models
+        self.targets = targets
+        self.own = own
+        self.reporting = reporting
+    }
 
     public func progress(for metric: TargetMetric) -> TargetProgress? {
         targets.first { $0.target.metric == metric }
     }
 
     /// The worst status among the applicable targets that have data.
+    /// A commune whose model count is not in yet is “not reported”, however its other targets stand.
     public var overallStatus: ProgressStatus {
-        targets.filter(\.applicable).map(\.status).filter { $0 != .noData }.min() ?? .noData
+        if let m = progress(for: .effectiveModelsPerUnit), m.applicable, !m.isShare, m.value == nil { return .noData }
+        return targets.filter(\.applicable).map(\.status).filter { $0 != .noData }.min() ?? .noData
     }
 }

@@ -93,6 +93,7 @@ public struct ProgressCalculator: Sendable {
         var models = ModelCounts()
         var shares: [Share]
         var satisfaction: (value: Double, weight: Double, weighted: Bool)?
+        var reporting = ReportingCounts()
     }
 
     private func visit(_ id: OrgUnit.ID, _ acc: inout [OrgUnit.ID: Accumulator], _ out: inout [OrgUnit.ID: UnitProgress]) {
@@ -121,8 +122,10 @@ public struct ProgressCalculator: Sendable {
         let own = folded[id] ?? UnitYearFacts()
         var a = Accumulator(models: own.models, shares: Array(repeating: Share(), count: targets.count), satisfaction: nil)
         var sat: [(Double, Double?)] = []
+        a.reporting.add(ownReport(unit, own))
         for k in kids {
             a.models.add(k.models)
+            a.reporting.add(k.reporting)
             for i in targets.indices {
                 a.shares[i].met += k.shares[i].met
                 a.shares[i].total += k.shares[i].total
@@ -147,6 +150,24 @@ public struct ProgressCalculator: Sendable {
             }
         }
         return a
+    }
+
+    /// The reports the targets ask of this unit's kind, and which arrived.
+    private func ownReport(_ unit: OrgUnit, _ own: UnitYearFacts) -> OwnReport {
+        var r = OwnReport()
+        guard tree.isInForce(unit.id) else { return r }
+        for t in targets where t.phase.contains(tree.year) && t.unitKinds.contains(unit.kind) {
+            switch t.metric {
+            case .effectiveModelsPerUnit, .modelCoverage: r.expectsModels = true
+            case .satisfaction: r.expectsSurvey = true
+            case .planCoverage: r.expectsPlan = true
+            }
+        }
+        r.modelsInForce = own.models.inForce
+        r.pending = own.models.pending
+        r.surveyed = own.survey != nil || !(mergedSurveys[unit.id] ?? []).isEmpty
+        r.planned = own.plan != nil || !(mergedPlans[unit.id] ?? []).isEmpty
+        return r
     }
 
     /// Whether the unit itself meets a target that names its kind; nil when
@@ -181,7 +202,12 @@ public struct ProgressCalculator: Sendable {
             let inPhase = t.phase.contains(tree.year)
             let ownFigure = t.metric == .satisfaction || (t.metric == .effectiveModelsPerUnit && t.unitKinds.contains(unit.kind))
             if ownFigure {
-                let value = ownValue(t, id, own: own, rolled: a)
+                // A commune that sent nothing in, or whose models all await their
+                // evaluation, has no count to judge: “chưa báo cáo”, not “0/10”.
+                let unevaluated = a.models.pending > 0 && a.models.effective + a.models.ineffective == 0
+                let sentNothing = a.reporting.expected > 0 && a.reporting.silent == a.reporting.expected
+                let silent = t.metric == .effectiveModelsPerUnit && (unevaluated || sentNothing)
+                let value = silent ? nil : ownValue(t, id, own: own, rolled: a)
                 let short = value == nil ? [] : shortFields(t, a.models)
                 var status = ProgressStatus.judge(value: value, threshold: t.threshold, atRiskRatio: t.atRiskRatio)
                 // Enough models but not spread over every field: not met yet.
@@ -199,6 +225,7 @@ public struct ProgressCalculator: Sendable {
                                   unitsMeeting: share.met, unitsJudged: share.total, isShare: true,
                                   applicable: share.total > 0, inPhase: inPhase)
         }
-        return UnitProgress(unit: unit, year: tree.year, models: a.models, targets: results)
+        return UnitProgress(unit: unit, year: tree.year, models: a.models, targets: results,
+                            own: ownReport(unit, own), reporting: a.reporting)
     }
 }

@@ -57,6 +57,8 @@ extension UnitProgress {
                                   status: ProgressStatus.judge(value: value, threshold: 100, atRiskRatio: t.atRiskRatio),
                                   unitsMeeting: met, unitsJudged: judged, isShare: true, applicable: judged > 0, inPhase: each[0].inPhase)
         }
-        return UnitProgress(unit: unit, year: year, models: models, targets: targets)
+        var reporting = ReportingCounts()
+        for p in parts { reporting.add(p.reporting) }
+        return UnitProgress(unit: unit, year: year, models: models, targets: targets, reporting: reporting)
     }
 }

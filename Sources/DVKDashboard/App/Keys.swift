@@ -17,6 +17,7 @@ public enum Keys {
             KeyBinding(.character("3"), help: t.pick("Màn hình Mô hình", "Models screen"), action: .show(.models)),
             KeyBinding(.character("4"), help: t.pick("Màn hình Hài lòng", "Satisfaction screen"), action: .show(.satisfaction)),
             KeyBinding(.character("5"), help: t.pick("Màn hình Nhật ký", "History screen"), action: .show(.history)),
+            KeyBinding(.character("6"), help: t.pick("Màn hình Tình hình báo cáo", "Reporting screen"), action: .show(.completeness)),
             KeyBinding(.tab, help: t.pick("Màn hình kế tiếp", "Next screen"), action: .nextScreen),
             KeyBinding(.backTab, help: t.pick("Màn hình trước", "Previous screen"), action: .previousScreen),
             KeyBinding([.backspace, .left, .character("h"), .escape], label: t.pick("Lùi", "Back"), help: t.pick("Quay lại nơi vừa xem", "Back to where you were"), action: .back),

@@ -3,9 +3,11 @@ import TerminalUI
 
 /// The screens, in the order of their number keys: which one, without its state.
 public enum Screen: Int, CaseIterable, Sendable {
-    case overview = 1, units, models, satisfaction, history
+    case overview = 1, units, models, satisfaction, history, completeness
 
     public func title(_ lang: Language) -> String { ScreenDispatch.type(self).title(Texts(lang)) }
+    /// The tab's label (a long title has a short tab).
+    public func tabTitle(_ lang: Language) -> String { ScreenDispatch.type(self).tabTitle(Texts(lang)) }
 
     /// The name used on the command line (`dvk snapshot units`) and in file names.
     public var slug: String { String(describing: self) }
@@ -26,6 +28,7 @@ public enum ScreenState: Equatable, Sendable {
     case models(ModelsState)
     case satisfaction(SatisfactionState)
     case history(HistoryState)
+    case completeness(CompletenessState)
 }
 
 /// The one place that switches over the screens. Everything else reaches a
@@ -38,6 +41,7 @@ enum ScreenDispatch {
         case let .models(x): x
         case let .satisfaction(x): x
         case let .history(x): x
+        case let .completeness(x): x
         }
     }
 
@@ -48,6 +52,7 @@ enum ScreenDispatch {
         case .models: ModelsState.self
         case .satisfaction: SatisfactionState.self
         case .history: HistoryState.self
+        case .completeness: CompletenessState.self
         }
     }
 
@@ -89,4 +94,5 @@ extension ScreenState {
     public var satisfaction: SatisfactionState? { if case let .satisfaction(x) = self { x } else { nil } }
     public var history: HistoryState? { if case let .history(x) = self { x } else { nil } }
     public var overview: OverviewState? { if case let .overview(x) = self { x } else { nil } }
+    public var completeness: CompletenessState? { if case let .completeness(x) = self { x } else { nil } }
 }

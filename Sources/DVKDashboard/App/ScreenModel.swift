@@ -33,6 +33,8 @@ protocol ScreenModel: Equatable, Sendable {
     static var screen: Screen { get }
     /// The tab's name, and the printout's title.
     static func title(_ t: Texts) -> String
+    /// The tab's label; the title unless that is too long for the tab bar.
+    static func tabTitle(_ t: Texts) -> String
     /// Back into the enum the app stores.
     var wrapped: ScreenState { get }
     /// A new screen, its selection on `focus` when the unit is in its list.
@@ -65,9 +67,15 @@ protocol ScreenModel: Equatable, Sendable {
     /// The list's search; nil when the screen has none.
     var search: String? { get }
     mutating func setSearch(_ text: String, _ app: AppState) -> Step
+
+    /// The screen's whole list as values, in its order and with its filter:
+    /// what `P` prints and `e` exports (nil: nothing to list).
+    func table(_ app: AppState) -> DataTable?
 }
 
 extension ScreenModel {
+    static func tabTitle(_ t: Texts) -> String { title(t) }
+    func table(_ app: AppState) -> DataTable? { nil }
     mutating func receive(_ msg: Msg, _ app: AppState) -> Step { Step() }
     mutating func load(_ app: AppState) -> [Effect] { [] }
     func tableArea(_ app: AppState, body: Rect) -> Rect? { nil }

@@ -12,7 +12,7 @@ enum Chrome {
         for (screen, x, label) in tabs(s) {
             b.write(label, x: x, y: 0, role: screen == s.screen.id ? .focus : .header)
         }
-        let year = "◂[ \(t.words.year.capitalized) \(s.location.year) ]▸"
+        let year = yearLabel(s)
         b.write(year, x: width - CellWidth.of(year) - 1, y: 0, role: .header)
 
         // Row 1: where we are, and how fresh the data is.
@@ -40,14 +40,25 @@ enum Chrome {
 
     /// Each tab's screen, column and label: " 1 Tổng quan ".
     static func tabs(_ s: AppState) -> [(Screen, Int, String)] {
+        let labels = Screen.allCases.map { ($0, " \($0.rawValue) \($0.tabTitle(s.lang)) ") }
+        let total = labels.reduce(0) { $0 + CellWidth.of($1.1) }
+        // Tabs sit a column apart when there is room, else side by side.
+        let gap = 1 + total + labels.count + CellWidth.of(yearLabel(s)) + 1 <= s.size.width ? 1 : 0
         var x = 1
         var out: [(Screen, Int, String)] = []
-        for screen in Screen.allCases {
-            let label = " \(screen.rawValue) \(screen.title(s.lang)) "
+        for (screen, label) in labels {
             out.append((screen, x, label))
-            x += CellWidth.of(label) + 1
+            x += CellWidth.of(label) + gap
         }
         return out
+    }
+
+    /// “◂[ Năm 2025 ]▸”, or “◂[ 2025 ]▸” when the tabs need the room.
+    static func yearLabel(_ s: AppState) -> String {
+        let t = s.texts
+        let full = "◂[ \(t.words.year.capitalized) \(s.location.year) ]▸"
+        let tabs = Screen.allCases.reduce(0) { $0 + CellWidth.of(" \($1.rawValue) \($1.tabTitle(s.lang)) ") }
+        return 1 + tabs + CellWidth.of(full) + 1 <= s.size.width ? full : "◂[ \(s.location.year) ]▸"
     }
 
     static func tab(at x: Int, _ s: AppState) -> Screen? {

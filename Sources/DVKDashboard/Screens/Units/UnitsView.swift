@@ -30,7 +30,7 @@ enum UnitsView {
         }
         columns.append(TableColumn(t.words.satisfaction, width: 8, alignment: .right))
         columns.append(TableColumn(splitFields ? t.words.plan : t.pick("KH", "Plan"), width: splitFields ? 8 : 5, alignment: .right))
-        columns.append(TableColumn(t.words.statusHeader, width: splitFields ? 16 : 11))
+        columns.append(TableColumn(t.words.statusHeader, width: splitFields ? 16 : 14))
         // Names are cut in the middle: “Thị trấn Nô…Liên Sơn” and “…Trần Phú” stay distinct.
         let nameWidth = Table(columns: columns, source: [[TableCell]]()).columnFrames(width: area.width)[0].width
         // Only the rows on screen are formatted: a country lists 62 provinces, a province 600 communes.
@@ -80,7 +80,11 @@ enum UnitsView {
             let c = kids[index]
             let y = tableRect.y + 1 + index - u.cursor.offset
             let cell = Rect(x: tableRect.x + frame.x, y: y, width: frame.width, height: 1)
-            if let g = gauge(c, s.lang) {
+            if let p = c.progress(for: .effectiveModelsPerUnit), p.applicable, !p.isShare, p.value == nil {
+                // Nothing evaluated yet: no bar, which would read as zero.
+                let text = CellWidth.of(t.words.status(.noData)) + 2 <= cell.width ? "– " + t.words.status(.noData).lowercased() : "–"
+                b.write(text, x: cell.maxX - CellWidth.of(text), y: y, role: index == selected ? .selected : .muted)
+            } else if let g = gauge(c, s.lang) {
                 g.render(into: &b, area: cell)
             } else {
                 // No models target here (an agency): just the count.

@@ -1,0 +1,2 @@
+// libxlsxwriter from Debian's libxlsxwriter-dev (see .ci/run).
+#include <xlsxwriter.h>

@@ -1,0 +1,62 @@
+/// What one unit itself sent in for a year (Tình hình báo cáo): the three
+/// reports the targets ask of its kind, and whether each arrived.
+public struct OwnReport: Hashable, Sendable {
+    /// Which reports the targets ask of this kind of unit.
+    public var expectsModels = false
+    public var expectsSurvey = false
+    public var expectsPlan = false
+    /// Models in force in the year, and of those not yet evaluated.
+    public var modelsInForce = 0
+    public var pending = 0
+    public var surveyed = false
+    public var planned = false
+
+    public init() {}
+
+    public var expectsAny: Bool { expectsModels || expectsSurvey || expectsPlan }
+    /// Models reported and every one evaluated.
+    public var modelsDone: Bool { modelsInForce > 0 && pending == 0 }
+    public var isComplete: Bool {
+        expectsAny && (!expectsModels || modelsDone) && (!expectsSurvey || surveyed) && (!expectsPlan || planned)
+    }
+    /// Nothing at all for the year: “chưa báo cáo”, not “0 models”.
+    public var isSilent: Bool { expectsAny && modelsInForce == 0 && !surveyed && !planned }
+}
+
+/// The units of a subtree expected to report, and how many did (each count
+/// over the units asked for that report).
+public struct ReportingCounts: Hashable, Sendable {
+    public var expected = 0
+    public var complete = 0
+    public var silent = 0
+    public var modelsExpected = 0, modelsDone = 0
+    public var surveyExpected = 0, surveyed = 0
+    public var planExpected = 0, planned = 0
+
+    public init() {}
+
+    mutating func add(_ o: OwnReport) {
+        guard o.expectsAny else { return }
+        expected += 1
+        if o.isComplete { complete += 1 }
+        if o.isSilent { silent += 1 }
+        if o.expectsModels { modelsExpected += 1; if o.modelsDone { modelsDone += 1 } }
+        if o.expectsSurvey { surveyExpected += 1; if o.surveyed { surveyed += 1 } }
+        if o.expectsPlan { planExpected += 1; if o.planned { planned += 1 } }
+    }
+
+    mutating func add(_ c: ReportingCounts) {
+        expected += c.expected
+        complete += c.complete
+        silent += c.silent
+        modelsExpected += c.modelsExpected
+        modelsDone += c.modelsDone
+        surveyExpected += c.surveyExpected
+        surveyed += c.surveyed
+        planExpected += c.planExpected
+        planned += c.planned
+    }
+
+    /// Units that sent something in, of those asked.
+    public var reporting: Int { expected - silent }
+}

@@ -1,0 +1,268 @@
+import DVKCore
+
+/// The full-length printout of a table on A4 (the officer's `P` key): every
+/// row, not the ones that fit on screen, cut into numbered pages.
+///
+/// Each page repeats the caller's `header` lines (title, unit, year, map,
+/// data as of), the line "DỮ LIỆU MẪU — không dùng cho báo cáo chính thức"
+/// when any row is demo data, "Trang N/M", a rule, the column titles, a rule
+/// and the rows that fit in `linesPerPage` lines. Columns are padded by
+/// display width (one column per `Character`, see `TextWidth`), numbers
+/// right-aligned when their column `alignsRight`; text too long for its
+/// column wraps onto more lines of the same row, so nothing is cut. A row
+/// taller than a whole page continues on the next one. Demo rows carry
+/// "DỮ LIỆU MẪU" in a last column "Ghi chú". An empty cell prints "–".
+///
+/// Column widths: with `width` nil, each column is as wide as its values
+/// (text columns wrap beyond `TableColumn.width`), at most 180 in all; with
+/// `width`, columns widen or narrow (text columns to 6 at the least) to make
+/// lines of that width. An A4 portrait page holds about 95 monospace
+/// characters at 10 pt: a wider table prints landscape in `html`.
+///
+/// If the header alone takes `linesPerPage` lines, each page still gets one
+/// line of rows (and runs over).
+public enum PagedPrint {
+    public static func pages(_ table: DataTable, header: [String], linesPerPage: Int = 60, width: Int? = nil, lang: Language = .vi) -> [[String]] {
+        let layout = Layout(table, header: header, linesPerPage: linesPerPage, width: width, lang: lang)
+        let count = layout.pages.count
+        return layout.pages.enumerated().map { n, chunks in
+            var lines = layout.pageHead(n + 1, of: count)
+            let rule = String(repeating: "─", count: layout.lineWidth)
+            lines.append(rule)
+            lines += layout.titleLines.map(layout.render)
+            lines.append(rule)
+            if chunks.isEmpty { lines.append(Words(lang).none) }
+            for chunk in chunks { lines += chunk.lines.map(layout.render) }
+            return lines
+        }
+    }
+
+    /// The pages as plain text: lines end in "\n", pages are separated by a form feed.
+    public static func text(_ table: DataTable, header: [String], linesPerPage: Int = 60, width: Int? = nil, lang: Language = .vi) -> String {
+        pages(table, header: header, linesPerPage: linesPerPage, width: width, lang: lang)
+            .map { $0.joined(separator: "\n") + "\n" }
+            .joined(separator: "\u{000C}")
+    }
+
+    /// A self-contained HTML file to print (a browser, or LibreOffice to PDF):
+    /// black on white, A4 with 15 mm margins, one `<section>` per page ending
+    /// in a page break, so the numbers "Trang N/M" are the printed pages; a
+    /// real `<table>` with 1 px black borders. A table wider than 100
+    /// characters prints on A4 landscape, `linesPerPage` × 2/3 lines a page.
+    /// The font size is chosen so a page's lines fit the paper.
+    public static func html(_ table: DataTable, header: [String], linesPerPage: Int = 60, width: Int? = nil, lang: Language = .vi) -> String {
+        let portrait = Layout(table, header: header, linesPerPage: linesPerPage, width: width, lang: lang)
+        let landscape = portrait.lineWidth > 100
+        let lines = landscape ? max(1, linesPerPage * 2 / 3) : max(1, linesPerPage)
+        let layout = landscape ? Layout(table, header: header, linesPerPage: lines, width: width, lang: lang) : portrait
+        // Printable area in points (A4 less 15 mm each side): 180 × 267 mm.
+        let (pageW, pageH) = landscape ? (756.9, 510.2) : (510.2, 756.9)
+        // A line is 1.2 em; each row adds a 1 px border (0.75 pt). Keep 5 % spare.
+        let byHeight = (pageH * 0.95 / Double(lines) - 0.75) / 1.2
+        // About 0.56 em a character in a sans-serif font, plus 0.4 em of padding a column.
+        let byWidth = pageW / (Double(layout.lineWidth - 2 * (layout.widths.count - 1)) * 0.56 + Double(layout.widths.count) * 0.45)
+        let size = min(11, max(6, min(byHeight, byWidth)))
+        let sizeText = String(Int(size * 10)) .count > 0 ? "\(Int(size * 10) / 10).\(Int(size * 10) % 10)" : "10"
+
+        var out = """
+        <!DOCTYPE html>
+        <html lang="\(lang.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <title>\(escape(layout.header.first ?? Clean.text(table.title)))</title>
+        <style>
+        @page { size: A4\(landscape ? " landscape" : ""); margin: 15mm; }
+        html, body { background: #fff; color: #000; }
+        body { margin: 0; font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: \(sizeText)pt; line-height: 1.2; }
+        section.page { page-break-after: always; break-after: page; }
+        section.page:last-child { page-break-after: auto; break-after: auto; }
+        section.page p { margin: 0; }
+        p.title, p.demo { font-weight: bold; }
+        p.pageno { text-align: right; }
+        table { border-collapse: collapse; margin-top: 0.2em; }
+        th, td { border: 1px solid #000; padding: 0 0.2em; vertical-align: top; text-align: left; white-space: nowrap; }
+        th { font-weight: bold; }
+        th.num, td.num { text-align: right; }
+        </style>
+        </head>
+        <body>
+
+        """
+        let count = layout.pages.count
+        for (n, chunks) in layout.pages.enumerated() {
+            out += "<section class=\"page\">\n"
+            for (i, line) in layout.header.enumerated() {
+                out += "<p\(i == 0 ? " class=\"title\"" : "")>\(escape(line))</p>\n"
+            }
+            if let demo = layout.demoLine { out += "<p class=\"demo\">\(escape(demo))</p>\n" }
+            out += "<p class=\"pageno\">\(escape(layout.pageLabel(n + 1, of: count)))</p>\n"
+            out += "<table>\n<thead><tr>"
+            for c in layout.widths.indices {
+                let title = layout.titleLines.map { $0[c] }.filter { !$0.isEmpty }
+                out += "<th\(layout.right[c] ? " class=\"num\"" : "")>\(title.map(escape).joined(separator: "<br>"))</th>"
+            }
+            out += "</tr></thead>\n<tbody>\n"
+            if chunks.isEmpty {
+                out += "<tr><td colspan=\"\(layout.widths.count)\">\(escape(Words(lang).none))</td></tr>\n"
+            }
+            for chunk in chunks {
+                out += "<tr>"
+                for c in layout.widths.indices {
+                    let text = chunk.lines.map { $0[c] }
+                    // Trailing blank lines of a short cell are the row's height, not text.
+                    let shown = Array(text.reversed().drop(while: \.isEmpty).reversed())
+                    out += "<td\(layout.right[c] ? " class=\"num\"" : "")>\(shown.map(escape).joined(separator: "<br>"))</td>"
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n</table>\n</section>\n"
+        }
+        return out + "</body>\n</html>\n"
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// Column widths, wrapped cells and the cut into pages, shared by the text and the HTML.
+struct Layout {
+    /// A row's share of a page: its physical lines, each one string per column.
+    struct Chunk {
+        var lines: [[String]]
+        var isDemo: Bool
+    }
+
+    static let gap = 2
+    let widths: [Int]
+    let right: [Bool]
+    let header: [String]
+    let demoLine: String?
+    let titleLines: [[String]]
+    let pages: [[Chunk]]
+    let lineWidth: Int
+    let lang: Language
+
+    init(_ table: DataTable, header: [String], linesPerPage: Int, width: Int?, lang: Language) {
+        self.lang = lang
+        let t = ExportTable(table, lang: lang)
+        let cells: [[String]] = t.rows.map { $0.map { $0.display(lang) } }
+        let right = t.columns.map(\.alignsRight)
+        let widths = Layout.widths(t.columns, cells, width: width)
+        self.widths = widths
+        self.right = right
+        let lineWidth = max(1, widths.reduce(0, +) + Layout.gap * max(0, widths.count - 1))
+        self.lineWidth = lineWidth
+
+        let given = header.isEmpty ? [table.title] + table.context : header
+        let wrapAt = width ?? max(lineWidth, 96)
+        self.header = given.map(Clean.text).flatMap { TextWidth.wrap($0, width: wrapAt) }
+        demoLine = table.hasDemoRows
+            ? DataTable.demoMark(lang) + Words(lang).pick(" — không dùng cho báo cáo chính thức", " — not for official reports")
+            : nil
+        titleLines = Layout.physical(t.columns.map(\.title), widths)
+
+        let fixed = self.header.count + (demoLine == nil ? 0 : 1) + 1 + 2 + titleLines.count
+        let room = max(1, linesPerPage - fixed)
+        var pages: [[Chunk]] = [[]]
+        var used = 0
+        for (r, row) in cells.enumerated() {
+            var lines = Layout.physical(row, widths)
+            if used + lines.count > room, used > 0 {
+                pages.append([])
+                used = 0
+            }
+            // A row taller than a page continues on the next one.
+            while used + lines.count > room {
+                pages[pages.count - 1].append(Chunk(lines: Array(lines.prefix(room - used)), isDemo: t.isDemo[r]))
+                lines.removeFirst(room - used)
+                pages.append([])
+                used = 0
+            }
+            pages[pages.count - 1].append(Chunk(lines: lines, isDemo: t.isDemo[r]))
+            used += lines.count
+        }
+        self.pages = pages
+    }
+
+    func pageLabel(_ n: Int, of m: Int) -> String { Words(lang).pick("Trang \(n)/\(m)", "Page \(n)/\(m)") }
+
+    /// The lines above the rule: header, demo warning, page number at the right.
+    func pageHead(_ n: Int, of m: Int) -> [String] {
+        var lines = header
+        if let demoLine { lines.append(demoLine) }
+        let label = pageLabel(n, of: m)
+        lines.append(TextWidth.pad(label, to: max(lineWidth, header.map(TextWidth.of).max() ?? 0), right: true))
+        return lines
+    }
+
+    /// One physical line: cells padded to their columns, trailing spaces dropped.
+    func render(_ line: [String]) -> String {
+        var out = ""
+        for (c, text) in line.enumerated() {
+            if c > 0 { out += String(repeating: " ", count: Layout.gap) }
+            out += TextWidth.pad(text, to: widths[c], right: right[c])
+        }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// A row's cells wrapped in their columns, as lines of one string per column.
+    static func physical(_ cells: [String], _ widths: [Int]) -> [[String]] {
+        let wrapped = cells.enumerated().map { TextWidth.wrap($1, width: widths[$0]) }
+        let height = wrapped.map(\.count).max() ?? 1
+        return (0..<height).map { i in wrapped.map { i < $0.count ? $0[i] : "" } }
+    }
+
+    /// Numbers keep their widest value on one line; text columns wrap past
+    /// `TableColumn.width`; titles wrap at spaces. Then, for a given `width`,
+    /// text columns give or take columns.
+    static func widths(_ columns: [TableColumn], _ cells: [[String]], width: Int?) -> [Int] {
+        var w: [Int] = []
+        var natural: [Int] = []
+        var floor: [Int] = []
+        for (c, column) in columns.enumerated() {
+            let widest = cells.map { TextWidth.of($0[c]) }.max() ?? 0
+            let titleWidth = TextWidth.of(column.title)
+            let word = column.title.split(separator: " ").map { TextWidth.of(String($0)) }.max() ?? 0
+            let full = max(widest, titleWidth, 1)
+            natural.append(full)
+            if column.alignsRight {
+                w.append(max(widest, word, min(titleWidth, column.width), 1))
+                floor.append(max(widest, 1))
+            } else {
+                w.append(max(1, min(full, max(column.width, word))))
+                floor.append(min(6, full))
+            }
+        }
+        let gaps = gap * max(0, columns.count - 1)
+        var total = w.reduce(0, +) + gaps
+        let target = width ?? min(total, 180)
+        // Narrow the widest text column first, then numbers down to their values.
+        while total > target {
+            let text = w.indices.filter { !columns[$0].alignsRight && w[$0] > floor[$0] }
+            let numbers = w.indices.filter { columns[$0].alignsRight && w[$0] > floor[$0] }
+            guard let c = (text.isEmpty ? numbers : text).max(by: { w[$0] < w[$1] }) else { break }
+            w[c] -= 1
+            total -= 1
+        }
+        // Widen the column whose text is most cut.
+        while total < target {
+            guard let c = w.indices.filter({ w[$0] < natural[$0] }).max(by: { natural[$0] - w[$0] < natural[$1] - w[$1] }) else { break }
+            w[c] += 1
+            total += 1
+        }
+        return w
+    }
+}
