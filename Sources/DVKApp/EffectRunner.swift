@@ -1,5 +1,7 @@
 import DVKCore
 import DVKDashboard
+import DVKDocuments
+import DVKExport
 import DVKStore
 import Foundation
 
@@ -46,6 +48,12 @@ public struct EffectRunner {
                         "Không in được vào thư mục “\(snapshots.folder)”: kiểm tra thư mục có tồn tại, cho phép ghi và còn chỗ trống.",
                         "Cannot print into “\(snapshots.folder)”: check that the folder exists, is writable and has space."))]
                 }
+            case let .printList(job):
+                return [try files(job, formats: [.txt, .html], done: Words(lang).pick("Đã in cả danh sách", "Printed the whole list"))]
+            case let .export(job):
+                return [try files(job, formats: [.xlsx, .csv], done: Words(lang).pick("Đã xuất", "Exported"))]
+            case let .writeReport(job):
+                return [try report(job)]
             case let .save(request):
                 let outcome = Saving.perform(request, on: db, lang: lang)
                 // Every figure may have moved: no rolled-up year is kept.
@@ -81,9 +89,51 @@ public struct EffectRunner {
             }
         } catch let e as StoreError {
             return [.failed(e.message(lang))]
+        } catch let e as ExportError {
+            return [.failed(e.message(lang))]
+        } catch let e as DocumentError {
+            return [.failed(e.message(lang))]
         } catch {
             return [.failed("\(error.localizedDescription)")]
         }
+    }
+}
+
+extension EffectRunner {
+    /// A list into the printouts folder, once per format.
+    func files(_ job: ListJob, formats: [ListFiles.Format], done: String) throws -> Msg {
+        let table = try ListFiles.table(job, db: db, lang: lang)
+        let base = try outputFolder() + "/" + ListFiles.fileStem(job, at: snapshots.clock())
+        var paths: [String] = []
+        for f in formats {
+            let path = base + "." + f.rawValue
+            try ListFiles.write(table, header: snapshots.header(job.header, lang: lang), to: path, format: f, lang: lang)
+            paths.append(path)
+        }
+        return .filesWritten(done, paths: paths)
+    }
+
+    /// The report of the unit and year on screen, as .docx to finish in Word and .html to print.
+    func report(_ job: ReportJob) throws -> Msg {
+        let w = Words(lang)
+        guard let doc = try ReportMaker.document(db: db, unit: job.unitID, period: .year(job.year), map: job.map, lang: lang, cache: cache) else {
+            return .failed(w.pick("Không có số liệu năm \(job.year) để lập báo cáo.", "No figures for \(job.year) to report."))
+        }
+        let base = try outputFolder() + "/" + ReportMaker.fileStem(unitName: job.unitName, period: .year(job.year), at: snapshots.clock())
+        let paths = [base + ".docx", base + ".html"]
+        try ReportMaker.write(doc, to: paths[0], format: .docx)
+        try ReportMaker.write(doc, to: paths[1], format: .html)
+        return .filesWritten(w.pick("Đã lập báo cáo", "Report written"), paths: paths)
+    }
+
+    func outputFolder() throws -> String {
+        do {
+            try FileManager.default.createDirectory(atPath: snapshots.folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ExportError.cannotWrite(path: snapshots.folder, reason: Words(lang).pick("không tạo được thư mục", "cannot create the folder"))
+        }
+        return snapshots.folder
     }
 }
 

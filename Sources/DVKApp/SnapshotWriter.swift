@@ -18,8 +18,10 @@ public struct SnapshotWriter: Sendable {
     public static func defaultFolder() -> String { DataFolders().snapshots }
 
     /// The header lines of a printed file, with the print time added.
-    public func header(_ job: PrintJob, lang: Language) -> [String] {
-        job.header + [Words(lang).pick("In lúc: ", "Printed at: ") + SnapshotWriter.stamp(clock(), pretty: true)]
+    public func header(_ job: PrintJob, lang: Language) -> [String] { header(job.header, lang: lang) }
+
+    public func header(_ lines: [String], lang: Language) -> [String] {
+        lines + [Words(lang).pick("In lúc: ", "Printed at: ") + SnapshotWriter.stamp(clock(), pretty: true)]
     }
 
     public static func text(_ job: PrintJob, header: [String]) -> String {

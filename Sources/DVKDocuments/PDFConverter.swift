@@ -1,3 +1,4 @@
+import DVKCore
 import Dispatch
 import Foundation
 #if canImport(Glibc)
@@ -40,6 +41,16 @@ public enum PDFConverter {
     /// Converts `docx` to a PDF at `pdf` (written 0600, replacing it).
     public static func convert(docx: String, to pdf: String) throws {
         guard let soffice = sofficePath() else { throw DocumentError.converterMissing }
+        try convert(docx: docx, to: pdf, soffice: soffice, timeout: timeoutSeconds)
+    }
+
+    /// The report straight to PDF: the .docx goes through a private temporary folder.
+    public static func write(_ doc: ReportDocument, to pdf: String) throws {
+        guard let soffice = sofficePath() else { throw DocumentError.converterMissing }
+        let work = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let docx = work + "/report.docx"
+        try DocxWriter.write(doc, to: docx)
         try convert(docx: docx, to: pdf, soffice: soffice, timeout: timeoutSeconds)
     }
 

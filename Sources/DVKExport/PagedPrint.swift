@@ -62,7 +62,8 @@ public enum PagedPrint {
         // About 0.56 em a character in a sans-serif font, plus 0.4 em of padding a column.
         let byWidth = pageW / (Double(layout.lineWidth - 2 * (layout.widths.count - 1)) * 0.56 + Double(layout.widths.count) * 0.45)
         let size = min(11, max(6, min(byHeight, byWidth)))
-        let sizeText = String(Int(size * 10)) .count > 0 ? "\(Int(size * 10) / 10).\(Int(size * 10) % 10)" : "10"
+        let tenths = Int((size * 10).rounded(.down))
+        let sizeText = "\(tenths / 10).\(tenths % 10)"
 
         var out = """
         <!DOCTYPE html>

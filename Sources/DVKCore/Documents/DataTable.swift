@@ -18,7 +18,7 @@ public enum TableValue: Equatable, Sendable {
         case let .text(s): s
         case let .integer(n): VietnameseNumber.integer(n, lang)
         case let .decimal(v, places): VietnameseNumber.fixed(v, places: places, lang)
-        case let .percent(v): VietnameseNumber.percent(v, lang)
+        case let .percent(v): VietnameseNumber.fixed(v, places: 1, lang) + "%"
         case let .date(d): d.description
         case .empty: "–"
         }

@@ -105,4 +105,13 @@ public enum Setting: String, Sendable {
     case homeUnit = "home_unit"
     /// “Số liệu đến ngày”: printed on every snapshot.
     case dataAsOf = "data_as_of"
+    /// The report's issuer, number, place, signer and recipients (`ReportSettings`).
+    case reportIssuer = "report_issuer"
+    case reportNumber = "report_number"
+    case reportPlace = "report_place"
+    case reportSignerTitle = "report_signer_title"
+    case reportSigner = "report_signer"
+    case reportRecipients = "report_recipients"
+
+    public static let report: [Setting] = [.reportIssuer, .reportNumber, .reportPlace, .reportSignerTitle, .reportSigner, .reportRecipients]
 }

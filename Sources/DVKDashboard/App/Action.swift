@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
     /// The go-to box over every unit of the database; Enter in it goes to the chosen one.
     case openGoTo, chooseUnit
     case print
+    /// The whole list on A4 pages (P), to Excel and CSV (E), the meeting report (R).
+    case printList, export, report
     case help
     case quit
     // Search mode

@@ -10,6 +10,12 @@ public enum Effect: Equatable, Sendable {
     case loadSatisfaction(OrgUnit.ID, years: ClosedRange<Int>, map: MapView)
     /// Write what is on screen, exactly, as text and HTML.
     case print(PrintJob)
+    /// The screen's whole list on A4 pages, as text and HTML.
+    case printList(ListJob)
+    /// The screen's whole list as .xlsx and .csv.
+    case export(ListJob)
+    /// The meeting report of the unit on screen, as .docx and .html.
+    case writeReport(ReportJob)
     /// Store a change (one transaction with its audit row).
     case save(SaveRequest)
     /// Work out what saving would change, without keeping it.
@@ -27,6 +33,7 @@ public enum Effect: Equatable, Sendable {
     var showsLoading: Bool {
         switch self {
         case .loadOverview, .loadModels, .loadSatisfaction, .loadHistory, .save, .revert, .prepareForm, .preview: true
+        case .printList, .export, .writeReport: true
         case .loadTrend, .loadModelDetail, .print, .searchUnits, .quit: false
         }
     }
@@ -39,4 +46,29 @@ public struct PrintJob: Equatable, Sendable {
     public var year: Int
     public var buffer: Buffer
     public var header: [String]
+}
+
+/// A screen's whole list leaving dvk: what it is and where its rows come from.
+public struct ListJob: Equatable, Sendable {
+    public var screen: Screen
+    public var unitName: String
+    public var year: Int
+    /// Title, unit, year, map, data as of, filter: on every printed page and atop each sheet.
+    public var header: [String]
+    public var source: ListSource
+}
+
+public enum ListSource: Equatable, Sendable {
+    /// Every row is in memory already.
+    case table(DataTable)
+    /// The Models screen holds one page: every row of its query is read first.
+    case models(ModelQuery, fields: [Field])
+}
+
+/// The report for the unit and year on screen, on the map on screen.
+public struct ReportJob: Equatable, Sendable {
+    public var unitID: OrgUnit.ID
+    public var unitName: String
+    public var year: Int
+    public var map: MapView
 }

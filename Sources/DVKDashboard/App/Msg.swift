@@ -17,6 +17,8 @@ public enum Msg: Sendable {
     case detailLoaded(ModelDetail?)
     case satisfactionLoaded(SatisfactionGrid)
     case printed(paths: [String])
+    /// Files made by an export or a report: what was made, and where.
+    case filesWritten(String, paths: [String])
     /// A form to open, with the record it would replace read from the store.
     case formReady(FormKind)
     case saved(SaveRequest, SaveOutcome)

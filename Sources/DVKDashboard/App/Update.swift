@@ -58,6 +58,10 @@ public enum Update {
         case let .printed(paths):
             s.notice = .info(s.texts.pick("Đã in: ", "Printed: ") + paths.joined(separator: ", "))
             return []
+        case let .filesWritten(what, paths):
+            s.isLoading = false
+            s.notice = .info(what + ": " + paths.joined(separator: ", "))
+            return []
         case let .failed(text):
             s.isLoading = false
             s.notice = .error(text)
@@ -173,6 +177,17 @@ public enum Update {
             return search(String(draft.dropLast()), &s)
         // Printing needs the frame on screen, which only the view has: `Dashboard.update` answers it.
         case .print: return []
+        case .printList, .export:
+            guard let job = View.listJob(s) else {
+                s.notice = .info(s.texts.pick("Màn hình này không có danh sách để in hay xuất.", "This screen has no list to print or export."))
+                return []
+            }
+            s.isLoading = true
+            return [a == .printList ? .printList(job) : .export(job)]
+        case .report:
+            guard let o = s.overview else { return [] }
+            s.isLoading = true
+            return [.writeReport(ReportJob(unitID: s.location.unitID, unitName: o.unit.unit.name, year: s.location.year, map: s.map))]
         case .help:
             s.mode = s.mode == .help ? .normal : .help
             return []

@@ -40,6 +40,28 @@ public enum View {
 
     /// What `p` prints: the very frame on screen, and the header above it.
     public static func printJob(_ s: AppState) -> PrintJob {
+        let unitName = s.overview?.unit.unit.name ?? ""
+        return PrintJob(screen: s.screen.id, unitName: unitName, year: s.location.year, buffer: render(s), header: header(s))
+    }
+
+    /// What `P` prints and `E` exports: the screen's whole list, not the rows that fit.
+    public static func listJob(_ s: AppState) -> ListJob? {
+        guard !s.isEmptyDatabase else { return nil }
+        let unitName = s.overview?.unit.unit.name ?? ""
+        let source: ListSource
+        if let m = s.screen.models {
+            guard let q = m.exportQuery() else { return nil }
+            source = .models(q, fields: s.overview?.fields ?? [])
+        } else {
+            guard var table = s.screen.model.table(s) else { return nil }
+            table.context = header(s)
+            source = .table(table)
+        }
+        return ListJob(screen: s.screen.id, unitName: unitName, year: s.location.year, header: header(s), source: source)
+    }
+
+    /// Title, unit, year, map, data as of and officer: the head of every printout.
+    static func header(_ s: AppState) -> [String] {
         let w = Words(s.lang)
         let unitName = s.overview?.unit.unit.name ?? ""
         var header = [
@@ -50,7 +72,7 @@ public enum View {
         ]
         if let d = s.dataAsOf { header.append("\(w.dataAsOf): \(d)") }
         if !s.officer.isEmpty { header.append(w.pick("Cán bộ: ", "Officer: ") + s.officer) }
-        return PrintJob(screen: s.screen.id, unitName: unitName, year: s.location.year, buffer: render(s), header: header)
+        return header
     }
 
     /// Where the terminal cursor shows: in the text being typed, else hidden.

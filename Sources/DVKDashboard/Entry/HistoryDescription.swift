@@ -312,11 +312,7 @@ struct HistoryContext {
     func entityName(_ e: String) -> String { HistoryDescription.entityName(e, t) }
 
     func settingName(_ key: String) -> String {
-        switch Setting(rawValue: key) {
-        case .dataAsOf: return t.pick("Số liệu đến ngày", "Data as of")
-        case .homeUnit: return t.pick("Đơn vị mở đầu", "Home unit")
-        case nil: return key
-        }
+        Setting(rawValue: key).map(t.words.setting) ?? key
     }
 
     func metricName(_ m: TargetMetric) -> String {

@@ -192,7 +192,8 @@ extension AppDatabase {
         case "meta":
             guard let key = item.text("key").flatMap(Setting.init(rawValue:)) else { return }
             let value = item.text("value") ?? ""
-            try setSetting(key, key == .homeUnit ? String(try refs.unit(value, self) ?? 0) : (Day(parsing: value)?.iso ?? value))
+            try setSetting(key, key == .homeUnit ? String(try refs.unit(value, self) ?? 0)
+                           : key == .dataAsOf ? (Day(parsing: value)?.iso ?? value) : value)
         default:
             return
         }

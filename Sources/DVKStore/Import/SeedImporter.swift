@@ -478,8 +478,11 @@ struct SeedImporter {
                 // A date before 2000 or far ahead would make every year the board works in invalid.
                 try check(validator.checkYear(d.year, field: "value"), r)
                 value = d.iso
+            case .reportIssuer?, .reportNumber?, .reportPlace?, .reportSignerTitle?, .reportSigner?, .reportRecipients?:
+                // Free text for the report's header and signature; “|” separates lines.
+                value = VietnameseText.normalized(value)
             case nil:
-                throw r.fail("key", "\(CSVRecord.quoted(key)) không phải thiết lập đã biết (home_unit, data_as_of)")
+                throw r.fail("key", "\(CSVRecord.quoted(key)) không phải thiết lập đã biết (home_unit, data_as_of, " + Setting.report.map(\.rawValue).joined(separator: ", ") + ")")
             }
             try stored(r) { try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value]) }
             note("meta", key, r)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DVKApp
 import DVKCore
+import DVKDocuments
+import DVKExport
 import DVKStore
 import Foundation
 import TerminalUI
@@ -91,6 +93,15 @@ func reporting<T>(_ lang: Language, _ body: () throws -> T) throws -> T {
         throw ExitCode(ExitCodes.fileError)
     } catch let e as CocoaError {
         Output.error(FileMessage.describe(e, lang))
+        throw ExitCode(ExitCodes.fileError)
+    } catch let e as ListError {
+        Output.error(e.message(lang))
+        throw ExitCode(ExitCodes.usage)
+    } catch let e as ExportError {
+        Output.error(e.message(lang))
+        throw ExitCode(ExitCodes.fileError)
+    } catch let e as DocumentError {
+        Output.error(e.message(lang))
         throw ExitCode(ExitCodes.fileError)
     }
 }

@@ -45,7 +45,8 @@ enum CompletenessRows {
             : .text("✓ " + w.pick("đã đánh giá", "evaluated"))
         let sat = u.progress(for: .satisfaction)?.value
         let survey: TableValue = o.surveyed ? (sat.map { .text("✓ " + VietnameseNumber.fixed($0, places: 1, lang) + "%") } ?? .text("✓")) : .text("–")
-        let plan: TableValue = o.planned ? .text("✓ " + w.pick("có", "yes")) : .text("–")
+        // Sent in is not the same as adopted: the plan's own standing follows the mark.
+        let plan: TableValue = o.planned ? .text("✓ " + (u.progress(for: .planCoverage).map { StatusText.planCell($0, lang, w) } ?? "")) : .text("–")
         return [
             .text(u.unit.name),
             status,
