@@ -18,6 +18,7 @@ PATH may be another interpreter without it).
 """
 import datetime
 import json
+import signal
 import sys
 
 import openpyxl
@@ -48,6 +49,7 @@ def kind(value):
 
 
 def main(argv):
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends quietly
     args = [a for a in argv[1:] if not a.startswith("--")]
     formats = "--formats" in argv[1:]
     if len(args) != 1:

@@ -158,6 +158,7 @@ extension EffectRunner {
         case let .survey(unit, year)?: return try db.survey(unit: unit, year: year).map(StoredRecord.survey)
         case let .plan(unit, year)?: return try db.plan(unit: unit, year: year).map(StoredRecord.plan)
         case .unitTree?: return .unitTree(try db.allUnits())
+        case .reportSettings?: return .reportSettings(try db.reportSettings())
         case nil: return nil
         }
     }

@@ -52,6 +52,11 @@ enum Saving {
         case let .moveUnit(id, parent): audits = [try db.moveUnit(id, under: parent)]
         case let .mergeUnit(id, into, day): audits = [try db.mergeUnit(id, into: into, lastDay: day)]
         case let .target(t): audits = [try db.updateTarget(t)]
+        case let .settings(values):
+            // Only what changed is written: an unchanged form saves nothing to undo.
+            let stored = try db.reportSettings()
+            for key in Setting.report { if let v = values[key], v != stored[key] { audits.append(try db.setSetting(key, v)) } }
+            if audits.isEmpty { throw StoreError.unchanged(what: Words(.vi).pick("Thiết lập báo cáo", "Report settings")) }
         case let .gridRow(m, year, effective, confirmed):
             if m.id == 0, !confirmed, let title = try db.similarModel(title: m.title, unit: m.unitID, year: (m.launchedOn ?? m.registeredOn)?.year) {
                 return .duplicate(title: title)

@@ -21,8 +21,9 @@ enum DocxBody {
     /// party line (underlined) and the place and date (italic) on the right.
     /// The number and the date share the second row, so they line up.
     static func masthead(_ doc: ReportDocument) -> String {
-        let widths = WordML.proportional([45, 55], total: Page.textWidth)
-        let regular = WordML.Run.body
+        // Half and half, the issuer in 13 pt: “BAN TUYÊN GIÁO VÀ DÂN VẬN” stays on one line.
+        let widths = WordML.proportional([50, 50], total: Page.textWidth)
+        let regular = WordML.Run.size(26)
         var issuer: [String] = doc.issuer.enumerated().map { i, line in
             let look = i == doc.issuer.count - 1 ? regular.bolded : regular
             return WordML.paragraph(line, look, .centred)
@@ -30,7 +31,7 @@ enum DocxBody {
         issuer.append(WordML.paragraph("*", regular, .centred))
         let party = WordML.paragraph(ReportDocument.partyLine, WordML.Run.size(30).bolded.underlined, .centred)
         let number = WordML.paragraph(doc.number, regular, .centred)
-        let date = WordML.paragraph(doc.placeAndDate, regular.italicized, .centred)
+        let date = WordML.paragraph(doc.placeAndDate, WordML.Run.body.italicized, .centred)
         return WordML.table(widths: widths, borders: .none, rows: [
             WordML.row([WordML.cell(width: widths[0], issuer), WordML.cell(width: widths[1], [party])]),
             WordML.row([WordML.cell(width: widths[0], [number]), WordML.cell(width: widths[1], [date])]),
@@ -81,9 +82,9 @@ enum DocxBody {
         var columns = table.columns
         let demo = table.hasDemoRows
         let mark = DataTable.demoMark(.vi)
-        if demo { columns.append(TableColumn(demoColumnTitle, width: max(mark.count, demoColumnTitle.count))) }
+        if demo { columns.append(demoColumn) }
         guard !columns.isEmpty else { return "" }
-        let widths = WordML.proportional(columns.map(\.width), total: Page.textWidth)
+        let widths = WordML.proportional(columnWeights(columns), total: Page.textWidth)
         let cellLook = WordML.Run.size(26)
         let cellLayout = WordML.Paragraph(before: 40, after: 40)
 
@@ -106,6 +107,21 @@ enum DocxBody {
             })
         }
         return WordML.table(widths: widths, borders: .single, style: "DVKTable", rows: [header] + rows)
+    }
+
+    /// The column "Ghi chú" a table with demo rows gets: wide enough for
+    /// "DỮ LIỆU MẪU" on one line (capitals take about 1.6 characters' width).
+    static var demoColumn: TableColumn {
+        TableColumn(demoColumnTitle, width: 18)
+    }
+
+    /// Each column's share of the width: its `width` in characters (at least
+    /// its title's longest word), plus room for the cell's side margins.
+    static func columnWeights(_ columns: [TableColumn]) -> [Int] {
+        columns.map { column in
+            let word = column.title.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0
+            return max(column.width, word, 1) * 130 + 170
+        }
     }
 
     // MARK: - Closing block

@@ -56,12 +56,13 @@ public enum ReportHTML {
         var columns = table.columns
         let demo = table.hasDemoRows
         let mark = DataTable.demoMark(.vi)
-        if demo { columns.append(TableColumn(DocxBody.demoColumnTitle, width: max(mark.count, DocxBody.demoColumnTitle.count))) }
+        if demo { columns.append(DocxBody.demoColumn) }
         guard !columns.isEmpty else { return "" }
-        let total = columns.map { max($0.width, 1) }.reduce(0, +)
+        let weights = DocxBody.columnWeights(columns)
+        let total = weights.reduce(0, +)
         var x = "<table class=\"data\">\n<colgroup>"
-        for c in columns {
-            let pct = Double(max(c.width, 1)) * 100 / Double(total)
+        for weight in weights {
+            let pct = Double(weight) * 100 / Double(total)
             x += "<col style=\"width: \(format2(pct))%\">"
         }
         x += "</colgroup>\n<thead><tr>"

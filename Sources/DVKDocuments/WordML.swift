@@ -23,8 +23,10 @@ enum WordML {
             var x = "<w:rPr><w:rFonts w:ascii=\"\(font)\" w:hAnsi=\"\(font)\" w:cs=\"\(font)\" w:eastAsia=\"\(font)\"/>"
             if bold { x += "<w:b/><w:bCs/>" }
             if italic { x += "<w:i/><w:iCs/>" }
+            // The schema's order: sz before u before lang (Word rejects others).
+            x += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>"
             if underline { x += "<w:u w:val=\"single\"/>" }
-            x += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/><w:lang w:val=\"vi-VN\"/></w:rPr>"
+            x += "<w:lang w:val=\"vi-VN\"/></w:rPr>"
             return x
         }
     }

@@ -31,7 +31,8 @@ struct ExportTable {
                 return cell
             }
             cells += Array(repeating: .empty, count: dataCount - cells.count)
-            if table.hasDemoRows { cells.append(row.isDemo ? .text(DataTable.demoMark(lang)) : .empty) }
+            // An ordinary row's mark is "", blank everywhere (`.empty` would print "–").
+            if table.hasDemoRows { cells.append(.text(row.isDemo ? DataTable.demoMark(lang) : "")) }
             return cells
         }
     }

@@ -14,7 +14,8 @@ import DVKCore
 /// "DỮ LIỆU MẪU" in a last column "Ghi chú". An empty cell prints "–".
 ///
 /// Column widths: with `width` nil, each column is as wide as its values
-/// (text columns wrap beyond `TableColumn.width`), at most 180 in all; with
+/// (text columns wrap beyond `TableColumn.width`, titles at spaces), widened
+/// toward their whole text up to 96 in all, narrowed beyond 180; with
 /// `width`, columns widen or narrow (text columns to 6 at the least) to make
 /// lines of that width. An A4 portrait page holds about 95 monospace
 /// characters at 10 pt: a wider table prints landscape in `html`.
@@ -49,19 +50,25 @@ public enum PagedPrint {
     /// in a page break, so the numbers "Trang N/M" are the printed pages; a
     /// real `<table>` with 1 px black borders. A table wider than 100
     /// characters prints on A4 landscape, `linesPerPage` × 2/3 lines a page.
-    /// The font size is chosen so a page's lines fit the paper.
+    /// The font size (8–11 pt; smaller only for a very wide table) is chosen so
+    /// a page's lines fit the paper, in a browser and in LibreOffice's
+    /// "HTML (StarWriter)" import; if 8 pt would not fit, the HTML pages hold
+    /// fewer lines than `linesPerPage` (and are numbered accordingly).
     public static func html(_ table: DataTable, header: [String], linesPerPage: Int = 60, width: Int? = nil, lang: Language = .vi) -> String {
         let portrait = Layout(table, header: header, linesPerPage: linesPerPage, width: width, lang: lang)
         let landscape = portrait.lineWidth > 100
-        let lines = landscape ? max(1, linesPerPage * 2 / 3) : max(1, linesPerPage)
-        let layout = landscape ? Layout(table, header: header, linesPerPage: lines, width: width, lang: lang) : portrait
         // Printable area in points (A4 less 15 mm each side): 180 × 267 mm.
         let (pageW, pageH) = landscape ? (756.9, 510.2) : (510.2, 756.9)
-        // A line is 1.2 em; each row adds a 1 px border (0.75 pt). Keep 5 % spare.
-        let byHeight = (pageH * 0.95 / Double(lines) - 0.75) / 1.2
-        // About 0.56 em a character in a sans-serif font, plus 0.4 em of padding a column.
+        // A table row takes up to 1.5 × the font size (LibreOffice's import; a
+        // browser 1.15–1.2 plus the border); keep 5 % spare. Below 8 pt the page
+        // holds fewer lines instead: landscape starts from two thirds.
+        var lines = max(1, landscape ? linesPerPage * 2 / 3 : linesPerPage)
+        let perLine = { (n: Int) in pageH * 0.95 / Double(n) / 1.5 }
+        if perLine(lines) < 8 { lines = max(1, Int(pageH * 0.95 / 1.5 / 8)) }
+        let layout = lines == linesPerPage ? portrait : Layout(table, header: header, linesPerPage: lines, width: width, lang: lang)
+        // About 0.56 em a character in a sans-serif font, plus 0.45 em of padding a column.
         let byWidth = pageW / (Double(layout.lineWidth - 2 * (layout.widths.count - 1)) * 0.56 + Double(layout.widths.count) * 0.45)
-        let size = min(11, max(6, min(byHeight, byWidth)))
+        let size = max(6, min(11, perLine(lines), byWidth))
         let tenths = Int((size * 10).rounded(.down))
         let sizeText = "\(tenths / 10).\(tenths % 10)"
 
@@ -74,11 +81,11 @@ public enum PagedPrint {
         <style>
         @page { size: A4\(landscape ? " landscape" : ""); margin: 15mm; }
         html, body { background: #fff; color: #000; }
-        body { margin: 0; font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: \(sizeText)pt; line-height: 1.2; }
+        body, p, th, td { font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: \(sizeText)pt; }
+        body { margin: 0; }
         section.page { page-break-after: always; break-after: page; }
         section.page:last-child { page-break-after: auto; break-after: auto; }
-        section.page p { margin: 0; }
-        p.title, p.demo { font-weight: bold; }
+        p { margin: 0; }
         p.pageno { text-align: right; }
         table { border-collapse: collapse; margin-top: 0.2em; }
         th, td { border: 1px solid #000; padding: 0 0.2em; vertical-align: top; text-align: left; white-space: nowrap; }
@@ -92,15 +99,22 @@ public enum PagedPrint {
         let count = layout.pages.count
         for (n, chunks) in layout.pages.enumerated() {
             out += "<section class=\"page\">\n"
-            for (i, line) in layout.header.enumerated() {
-                out += "<p\(i == 0 ? " class=\"title\"" : "")>\(escape(line))</p>\n"
-            }
-            if let demo = layout.demoLine { out += "<p class=\"demo\">\(escape(demo))</p>\n" }
-            out += "<p class=\"pageno\">\(escape(layout.pageLabel(n + 1, of: count)))</p>\n"
-            out += "<table>\n<thead><tr>"
+            // LibreOffice ignores a break on a <section>, not on its first paragraph (a
+            // browser makes the two one break); it spaces paragraphs whatever the CSS
+            // says, so the heading is one paragraph of lines.
+            let breakBefore = n > 0 ? " style=\"page-break-before: always\"" : ""
+            var head = layout.header.enumerated().map { i, line in i == 0 ? "<b>\(escape(line))</b>" : escape(line) }
+            if let demo = layout.demoLine { head.append("<b class=\"demo\">\(escape(demo))</b>") }
+            out += "<p class=\"head\"\(breakBefore)>\(head.joined(separator: "<br>\n"))</p>\n"
+            out += "<p class=\"pageno\" align=\"right\">\(escape(layout.pageLabel(n + 1, of: count)))</p>\n"
+            // The attributes as well as the CSS: LibreOffice's HTML import reads those.
+            out += "<table border=\"1\" cellspacing=\"0\" cellpadding=\"1\">\n<thead><tr>"
             for c in layout.widths.indices {
                 let title = layout.titleLines.map { $0[c] }.filter { !$0.isEmpty }
-                out += "<th\(layout.right[c] ? " class=\"num\"" : "")>\(title.map(escape).joined(separator: "<br>"))</th>"
+                // A width in pixels (0.56 em a character): LibreOffice does not size
+                // columns to unbreakable text, and would wrap lines the page counted as one.
+                let px = Int((Double(layout.widths[c]) * 0.56 + 0.45) * size / 0.75) + 2
+                out += "<th width=\"\(px)\"\(layout.right[c] ? " class=\"num\" align=\"right\"" : "")>\(title.map(escape).joined(separator: "<br>"))</th>"
             }
             out += "</tr></thead>\n<tbody>\n"
             if chunks.isEmpty {
@@ -112,7 +126,7 @@ public enum PagedPrint {
                     let text = chunk.lines.map { $0[c] }
                     // Trailing blank lines of a short cell are the row's height, not text.
                     let shown = Array(text.reversed().drop(while: \.isEmpty).reversed())
-                    out += "<td\(layout.right[c] ? " class=\"num\"" : "")>\(shown.map(escape).joined(separator: "<br>"))</td>"
+                    out += "<td\(layout.right[c] ? " class=\"num\" align=\"right\"" : "")>\(shown.map(escape).joined(separator: "<br>"))</td>"
                 }
                 out += "</tr>\n"
             }
@@ -249,7 +263,9 @@ struct Layout {
         }
         let gaps = gap * max(0, columns.count - 1)
         var total = w.reduce(0, +) + gaps
-        let target = width ?? min(total, 180)
+        // Without a width: as wide as the values, up to a portrait page (96)
+        // to wrap fewer titles and texts, and narrowed only beyond 180.
+        let target = width ?? (total > 180 ? 180 : max(total, 96))
         // Narrow the widest text column first, then numbers down to their values.
         while total > target {
             let text = w.indices.filter { !columns[$0].alignsRight && w[$0] > floor[$0] }

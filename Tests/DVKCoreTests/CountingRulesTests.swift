@@ -92,11 +92,17 @@ struct CountingRulesTests {
         #expect(p.fieldsShort == ["defenceSecurity"])
     }
 
-    @Test func noModelsAtAllIsBehindWithEveryFieldShort() {
+    /// A commune that sent nothing in is “chưa báo cáo”, not “0/10”:
+    /// no count to judge, and its reports are all missing.
+    @Test func aCommuneThatSentNothingIsNotReportedRatherThanZero() {
         let f = Fixture()
-        let p = f.progress()[commune]!.target(.effectiveModelsPerUnit)
-        #expect(p.value == 0)
-        #expect(p.status == .behind)
-        #expect(p.fieldsShort.count == 4)
+        let c = f.progress()[commune]!
+        let p = c.target(.effectiveModelsPerUnit)
+        #expect(p.value == nil)
+        #expect(p.status == .noData)
+        #expect(c.overallStatus == .noData)
+        #expect(c.own.isSilent)
+        #expect(c.reporting.silent == 1)
+        #expect(c.reporting.complete == 0)
     }
 }

@@ -27,6 +27,29 @@ struct GoldenScreenTests {
         }
     }
 
+    /// Tình hình báo cáo: the province in 2025, then Văn Chấn filtered to the
+    /// units still missing a report (Nậm Lành's evaluations, a mass
+    /// organisation that sent nothing), in both widths.
+    @Test func completeness() throws {
+        for size in Self.sizes {
+            golden(try Demo.dashboard(screen: .completeness, size: size), "province-\(size.width)x\(size.height)")
+            var district = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .completeness, size: size)
+            golden(district, "van-chan-\(size.width)x\(size.height)")
+            Demo.press([.character("f")], on: &district)
+            golden(district, "van-chan-incomplete-\(size.width)x\(size.height)")
+        }
+        var silent = try Demo.dashboard(unit: "Huyện Văn Chấn", screen: .completeness)
+        Demo.press([.character("f"), .character("f")], on: &silent)
+        golden(silent, "van-chan-silent-80x24")
+    }
+
+    @Test func reportSettingsForm() throws {
+        let db = Demo.fresh()
+        var model = try Demo.dashboard(size: Size(width: 100, height: 30), db: db)
+        Demo.press([.character("S")], on: &model, db: db)
+        golden(model, "report-settings-100x30")
+    }
+
     @Test func drillDownPath() throws {
         // Province › Units › Enter on Huyện Văn Chấn › find Suối Giàng › Enter › Models.
         var model = try Demo.dashboard(screen: .units)

@@ -38,7 +38,7 @@ import Testing
             "Năm 2023, các cấp ủy",
             "TT", "Đơn vị", "Số mô hình", "Tỷ lệ đạt", "Lĩnh vực", "Ghi chú",
             "1", "Huyện Văn Chấn", "1.250", "93,5%", "Kinh tế",
-            "2", "Huyện Trạm Tấu", "48", "100%", "–",
+            "2", "Huyện Trạm Tấu", "48", "100,0%", "–",
             "3", "Xã Mẫu", "7", "71,4%", "Văn hóa – xã hội", "DỮ LIỆU MẪU",
             "Số liệu của xã Mẫu", "II. PHƯƠNG HƯỚNG", "Tiếp tục nâng cao",
             "Nơi nhận:", "- Ban Dân vận Trung ương (b/c),", "- Thường trực Tỉnh ủy (b/c),", "- Lưu Văn phòng.",
@@ -216,7 +216,8 @@ import Testing
         let body = try docx.xml("word/document.xml")
         let texts = body.all("w:p").map(\.wordText)
         let t = "A & B <c> \"q\" 'x' </w:t>"
-        #expect(texts.filter { $0 == t }.count == 8) // subject, heading, paragraph, note, column, cell, recipient, authority… and name
+        // Subject, heading, paragraph, note, column title, cell, recipient, authority, name.
+        #expect(texts.filter { $0 == t }.count == 9)
         #expect(texts.contains("TỈNH ỦY <X>"))
         #expect(texts.contains("Nơi 'đây' & <kia>"))
         let core = try docx.xml("docProps/core.xml")
@@ -263,5 +264,16 @@ import Testing
         guard ProcessInfo.processInfo.environment["DVK_KEEP_SAMPLE"] == "1" else { return }
         try DocxWriter.write(sampleReport(), to: "/tmp/dvk-docs-sample.docx")
         try Data(ReportHTML.render(sampleReport()).utf8).write(to: URL(fileURLWithPath: "/tmp/dvk-docs-sample.html"))
+        // Three pages: the header row and the demo header repeat, pages are numbered.
+        var long = sampleReport()
+        long.blocks = long.blocks.map { block in
+            guard case var .table(t) = block else { return block }
+            t.rows = (1 ... 60).map { i in
+                TableRow([.integer(i), .text("Xã số \(i)"), .integer(i * 7), .percent(Double(i % 10) * 10), .text("Kinh tế")],
+                         isDemo: i % 4 == 0)
+            }
+            return .table(t)
+        }
+        try DocxWriter.write(long, to: "/tmp/dvk-docs-long.docx")
     }
 }

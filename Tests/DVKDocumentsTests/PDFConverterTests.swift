@@ -22,8 +22,9 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let info = try run("/usr/bin/pdfinfo", [pdf])
         #expect(info.status == 0)
-        #expect(info.output.contains("Page size:      595.") && info.output.contains("x 841.") && info.output.contains("(A4)"),
-                "\(info.output)")
+        let size = info.output.split(separator: "\n").first { $0.hasPrefix("Page size:") }.map(String.init) ?? ""
+        // 595.3 x 841.9 pt = 210 x 297 mm.
+        #expect(size.contains(" 595.") && size.contains(" x 841.") && size.hasSuffix("pts (A4)"), "\(info.output)")
         // The text survives with its diacritics, the header on each page.
         let text = try run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).output
         for s in ["ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "Yên Bái, ngày 15 tháng 12 năm 2023", "Huyện Văn Chấn",
@@ -66,6 +67,7 @@ import Testing
     @Test func aConverterThatGivesNoPDFFails() throws {
         let dir = temporaryPath("bin")
         defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let fake = dir + "/soffice"
         try #require(FileManager.default.createFile(atPath: fake, contents: Data("#!/bin/sh\necho broken >&2\nexit 3\n".utf8),
                                        attributes: [.posixPermissions: 0o700]))
@@ -80,6 +82,7 @@ import Testing
     @Test func aHangingConverterIsStopped() throws {
         let dir = temporaryPath("bin")
         defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let fake = dir + "/soffice"
         try #require(FileManager.default.createFile(atPath: fake, contents: Data("#!/bin/sh\nexec sleep 30\n".utf8),
                                        attributes: [.posixPermissions: 0o700]))

@@ -62,8 +62,8 @@ import Testing
 
     @Test func columnWidthsFollowTheTable() {
         let html = ReportHTML.render(sampleReport())
-        // 4 + 24 + 10 + 9 + 16 + 11 ("DỮ LIỆU MẪU") = 74.
-        #expect(html.contains("<col style=\"width: 5.41%\"><col style=\"width: 32.43%\">"))
+        // Characters 4, 24, 10, 9, 16 and 18 for "Ghi chú", each 130 twips plus 170 of cell margins.
+        #expect(html.contains("<col style=\"width: 5.97%\"><col style=\"width: 28.48%\">"))
         #expect(ReportHTML.format2(7.005) == "7.01" || ReportHTML.format2(7.005) == "7.00")
         #expect(ReportHTML.format2(100) == "100.00")
     }

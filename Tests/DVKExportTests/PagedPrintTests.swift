@@ -32,33 +32,35 @@ import Testing
             "Tỉnh Lào Cai — năm 2025",
             "Số liệu đến ngày 15/12/2025",
             "DỮ LIỆU MẪU — không dùng cho báo cáo chính thức",
-            String(repeating: " ", count: lines[4].count - 9) + "Trang 1/1",
-            lines[5],
-            "Đơn vị            Loại     Mô hình   Hài  Kinh phí  Ngày cập    Nội dung                  Ghi chú",
-            "                                HQ  lòng       (tỷ  nhật",
-            "                                         đồng)",
-            lines[5],
-            "Xã Suối Giàng     xã            12  93,5%      2,9  15/12/2025  Trồng chè Shan tuyết,",
-            "                                                                \"sạch\"",
-            "Phường Nghĩa Lộ   phường     2.600      –     0,25  02/01/2025  =HYPERLINK(\"http://x\")",
-            "Đặc khu Phú Quốc  đặc khu       -3   100%     12,5  –           Mô hình mẫu               DỮ LIỆU MẪU",
+            String(repeating: " ", count: 91) + "Trang 1/1",
+            String(repeating: "─", count: 100),
+            "Đơn vị            Loại         Mô     Hài    Kinh  Ngày cập    Nội dung                  Ghi chú",
+            "                             hình    lòng     phí  nhật",
+            "                               HQ             (tỷ",
+            "                                            đồng)",
+            String(repeating: "─", count: 100),
+            "Xã Suối Giàng     xã           12   93,5%     2,9  15/12/2025  Trồng chè Shan tuyết,",
+            "                                                               \"sạch\"",
+            "Phường Nghĩa Lộ   phường    2.600       –    0,25  02/01/2025  =HYPERLINK(\"http://x\")",
+            "Đặc khu Phú Quốc  đặc khu      -3  100,0%    12,5  –           Mô hình mẫu               DỮ LIỆU MẪU",
         ])
-        #expect(lines[5] == String(repeating: "─", count: 98))
     }
 
     @Test func longTextWrapsInsideItsColumnAndNothingIsCut() {
-        let long = "Mô hình “Dân vận khéo” trong xây dựng nông thôn mới kiểu mẫu gắn với chuyển đổi số ở thôn bản vùng cao"
+        let long = "Mô hình “Dân vận khéo” trong xây dựng nông thôn mới kiểu mẫu gắn với chuyển đổi số ở thôn bản vùng cao, "
+            + "vận động nhân dân hiến đất làm đường, xây dựng nhà văn hóa, giữ gìn bản sắc dân tộc Mông, Dao, Tày và phát triển du lịch cộng đồng"
         let table = DataTable(title: "Mô hình", columns: [
             TableColumn("Tên mô hình", width: 30), TableColumn("Số hộ", width: 5, alignsRight: true),
         ], rows: [TableRow([.text(long), .integer(1250)]), TableRow([.text("Ngắn"), .integer(7)])])
         let page = PagedPrint.pages(table, header: ["Mô hình"])[0]
         let body = Array(page.drop(while: { !$0.hasPrefix("Tên mô hình") }).dropFirst(2))
-        #expect(body.count == 5)
-        #expect(body.allSatisfy { TextWidth.of($0) <= 30 + 2 + 5 })
-        #expect(body[0].hasSuffix("1.250"))
-        #expect(body[4] == "Ngắn                                7")
+        // Wider than a portrait page (96): the text column takes what is left, 89.
+        #expect(body.count == 4)
+        #expect(body.allSatisfy { TextWidth.of($0) <= 96 })
+        #expect(body[0].count == 96 && body[0].hasSuffix("1.250"))
+        #expect(body[3] == "Ngắn" + String(repeating: " ", count: 91) + "7")
         // The long text, put back together, is whole.
-        let rebuilt = body.prefix(4).map { String($0.prefix(30)).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let rebuilt = body.prefix(3).map { String($0.prefix(89)).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(rebuilt == long)
     }
 
@@ -85,9 +87,10 @@ import Testing
     @Test func aRowTallerThanAPageContinuesOnTheNext() {
         let words = (1...40).map { "từ\($0)" }.joined(separator: " ")
         let table = DataTable(title: "x", columns: [TableColumn("Nội dung", width: 8)], rows: [TableRow([.text(words)])])
-        let pages = PagedPrint.pages(table, header: ["x"], linesPerPage: 20)
+        let pages = PagedPrint.pages(table, header: ["x"], linesPerPage: 20, width: 12)
         #expect(pages.count > 1)
         #expect(pages.allSatisfy { $0.count <= 20 })
+        #expect(pages.count == 2 && pages.allSatisfy { $0[1].trimmingCharacters(in: .whitespaces).hasPrefix("Trang ") })
         let all = pages.flatMap { $0.dropFirst(5) }.joined(separator: " ")
         #expect(all.split(separator: " ").map(String.init) == words.split(separator: " ").map(String.init))
     }
@@ -118,9 +121,9 @@ import Testing
         #expect(html.components(separatedBy: "<section class=\"page\">").count - 1 == 2)
         #expect(html.contains("Trang 1/2") && html.contains("Trang 2/2"))
         #expect(html.components(separatedBy: "Danh sách &lt;đơn vị&gt; &amp; &quot;mô hình&quot;").count - 1 == 3) // title + 2 pages
-        #expect(html.components(separatedBy: "<p class=\"demo\">DỮ LIỆU MẪU — không dùng cho báo cáo chính thức</p>").count - 1 == 2)
-        #expect(html.contains("<th class=\"num\">Số</th>"))
-        #expect(html.contains("<td class=\"num\">8.000</td>"))
+        #expect(html.components(separatedBy: "<b class=\"demo\">DỮ LIỆU MẪU — không dùng cho báo cáo chính thức</b>").count - 1 == 2)
+        #expect(html.contains(" class=\"num\" align=\"right\">Số</th>"))
+        #expect(html.contains("<td class=\"num\" align=\"right\">8.000</td>"))
         #expect(html.contains("<td>DỮ LIỆU MẪU</td>"))
         #expect(html.contains("border: 1px solid #000"))
         #expect(!html.contains("landscape"))

@@ -12,11 +12,14 @@ import Testing
         return db
     }
 
-    /// The units of `top`'s subtree (itself left out) whose overall status is behind or at risk.
+    /// The units of `top`'s subtree (itself left out) whose overall status is
+    /// behind or at risk, or whose model count is not in (“chưa báo cáo”).
     private static func failing(_ snap: ProgressSnapshot, under top: OrgUnit.ID) -> Set<OrgUnit.ID> {
         Set(snap.tree.descendants(of: top).filter { id in
-            guard let s = snap.progress[id]?.overallStatus else { return false }
-            return s == .behind || s == .atRisk
+            guard let p = snap.progress[id] else { return false }
+            let s = p.overallStatus
+            let notIn = p.progress(for: .effectiveModelsPerUnit).map { $0.applicable && !$0.isShare && $0.value == nil } ?? false
+            return s == .behind || s == .atRisk || (s == .noData && notIn)
         })
     }
 
@@ -39,7 +42,7 @@ import Testing
         #expect(failing.count > 5)
     }
 
-    @Test func vanChan2025ListsItsSevenCommunesBehindOnModels() throws {
+    @Test func vanChan2025ListsItsCommunesBehindAndTheOneNotReported() throws {
         let db = try Self.demo()
         let vanChan = try #require(try db.findUnits("van chan").first)
         let snap = try ProgressSnapshot.build(from: db, year: 2025)
@@ -49,7 +52,15 @@ import Testing
         let missing = o.children.filter { c in
             c.progress(for: .effectiveModelsPerUnit).map { $0.applicable && ($0.status == .behind || $0.status == .atRisk) } ?? false
         }
-        #expect(missing.count == models.unitsJudged - models.unitsMeeting)
+        // …and the one whose 2025 evaluations are not in yet (Nậm Lành) is “chưa báo cáo”, not behind.
+        let notReported = o.children.filter { c in c.progress(for: .effectiveModelsPerUnit).map { $0.applicable && $0.status == .noData } ?? false }
+        #expect(notReported.map(\.unit.name) == ["Xã Nậm Lành"])
+        #expect(missing.count + notReported.count == models.unitsJudged - models.unitsMeeting)
+        let silent = try #require(o.alerts.first { $0.unit?.id == notReported.first?.unit.id })
+        #expect(silent.text(.vi) == "Xã Nậm Lành: chưa báo cáo đánh giá (14 mô hình chờ đánh giá)")
+        #expect(silent.status == .noData)
+        // Listed after every unit with figures.
+        #expect(o.alerts.last?.unit?.id == silent.unit?.id)
         // …are all listed, with the count or the field that is short.
         for c in missing {
             let a = try #require(o.alerts.first { $0.unit?.id == c.unit.id }, "\(c.unit.name) not listed")

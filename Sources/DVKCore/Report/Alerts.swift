@@ -23,6 +23,8 @@ public struct Alert: Hashable, Sendable {
         case share(TargetMetric, meeting: Int, judged: Int, year: Int)
         /// A published total whose parts do not add up.
         case mismatch(FigureMismatch)
+        /// A commune whose model count is not in: nothing sent, or every model awaiting its evaluation.
+        case notReported(pending: Int)
     }
 
     /// Effective models in one field, for a field shortfall.
@@ -100,6 +102,9 @@ extension Alert.Reason {
             }
         case let .mismatch(m):
             return "(\(m.year)) \(m.issue.message(lang))"
+        case let .notReported(pending):
+            if pending == 0 { return vi ? "chưa báo cáo" : "not reported" }
+            return vi ? "chưa báo cáo đánh giá (\(n(pending)) mô hình chờ đánh giá)" : "evaluations not reported (\(n(pending)) models waiting)"
         }
     }
 }
@@ -123,13 +128,14 @@ public enum AlertList {
             if let a = alert(p, fields: byCode) { units.append(a) }
         }
         // Plain keys are sorted, not the alerts: moving thousands of alerts around costs more than the rest.
-        struct Key { var behind: Bool; var severity: Double; var kind: Int; var id: OrgUnit.ID; var index: Int }
+        // Behind, then at risk, then not reported: a unit with no figures is not ranked against those with some.
+        struct Key { var rank: Int; var severity: Double; var kind: Int; var id: OrgUnit.ID; var index: Int; var behind: Bool { rank == 0 } }
         let kindRank = Dictionary(uniqueKeysWithValues: UnitKind.allCases.enumerated().map { ($1, $0) })
         let keys = units.enumerated().map { i, a in
-            Key(behind: a.status == .behind, severity: a.severity, kind: a.unit.flatMap { kindRank[$0.kind] } ?? 0,
-                id: a.unit?.id ?? 0, index: i)
+            Key(rank: a.status == .behind ? 0 : a.status == .atRisk ? 1 : 2, severity: a.severity,
+                kind: a.unit.flatMap { kindRank[$0.kind] } ?? 0, id: a.unit?.id ?? 0, index: i)
         }.sorted { a, b in
-            if a.behind != b.behind { return a.behind }
+            if a.rank != b.rank { return a.rank < b.rank }
             if a.severity != b.severity { return a.severity < b.severity }
             if a.kind != b.kind { return a.kind < b.kind }
             return a.id < b.id
@@ -149,11 +155,16 @@ public enum AlertList {
         return out
     }
 
-    /// The alert for one unit, nil when it is neither behind nor at risk.
+    /// The alert for one unit, nil when it is neither behind nor at risk nor
+    /// a commune whose count is not in.
     public static func alert(_ p: UnitProgress, fields: [String: Field]) -> Alert? {
         let status = p.overallStatus
-        guard status == .behind || status == .atRisk else { return nil }
         var reasons: [(Alert.Reason, Double)] = []
+        if status == .noData, let m = p.progress(for: .effectiveModelsPerUnit), m.applicable, !m.isShare, m.value == nil {
+            reasons.append((.notReported(pending: p.models.pending), 0))
+        } else {
+            guard status == .behind || status == .atRisk else { return nil }
+        }
         for t in p.targets where t.applicable && (t.status == .behind || t.status == .atRisk) {
             reasons += self.reasons(t, p, fields: fields)
         }

@@ -27,11 +27,13 @@ public enum Action: Hashable, Sendable {
     // Data entry (normal mode): what the form is for
     case addRecord, evaluate, recognise, removeModel, award, survey, plan
     case renameUnit, moveUnit, mergeUnit, editTarget, openGrid
+    /// The report's issuer, number, signer and recipients.
+    case reportSettings
     case undo, redo
     // Form mode
     case nextField, previousField, save, toggleTelex, cancelForm, confirmYes, confirmNo
 
     /// Keys that would write: refused, with a reason, on a read-only database.
     static let entry: Set<Action> = [.addRecord, .evaluate, .recognise, .removeModel, .award, .survey, .plan,
-                                     .renameUnit, .moveUnit, .mergeUnit, .editTarget, .openGrid]
+                                     .renameUnit, .moveUnit, .mergeUnit, .editTarget, .openGrid, .reportSettings]
 }

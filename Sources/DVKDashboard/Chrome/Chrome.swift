@@ -53,12 +53,14 @@ enum Chrome {
         return out
     }
 
-    /// “◂[ Năm 2025 ]▸”, or “◂[ 2025 ]▸” when the tabs need the room.
+    /// “◂[ Năm 2025 ]▸”, shorter when the tabs need the room (the last tab's
+    /// own blank keeps them apart).
     static func yearLabel(_ s: AppState) -> String {
         let t = s.texts
-        let full = "◂[ \(t.words.year.capitalized) \(s.location.year) ]▸"
+        let y = s.location.year
         let tabs = Screen.allCases.reduce(0) { $0 + CellWidth.of(" \($1.rawValue) \($1.tabTitle(s.lang)) ") }
-        return 1 + tabs + CellWidth.of(full) + 1 <= s.size.width ? full : "◂[ \(s.location.year) ]▸"
+        let labels = ["◂[ \(t.words.year.capitalized) \(y) ]▸", "◂[ \(y) ]▸", "◂ \(y) ▸"]
+        return labels.first { 1 + tabs + CellWidth.of($0) + 1 <= s.size.width } ?? labels[2]
     }
 
     static func tab(at x: Int, _ s: AppState) -> Screen? {

@@ -38,6 +38,7 @@ public enum FieldKey: String, Hashable, Sendable {
     case adopted, disseminated
     case name, officialCode, validFrom, parent, into, lastDay, acrossProvinces
     case code, threshold, phaseStart, phaseEnd, minPerField
+    case reportIssuer, reportNumber, reportPlace, reportSignerTitle, reportSigner, reportRecipients
 
     /// The form field a validator's message belongs under.
     init?(validatorField name: String) {

@@ -16,6 +16,8 @@ public enum SaveRequest: Hashable, Sendable {
     case moveUnit(OrgUnit.ID, parent: OrgUnit.ID?)
     case mergeUnit(OrgUnit.ID, into: OrgUnit.ID, lastDay: Day)
     case target(Target)
+    /// Report settings, each stored as its text (“|” between lines).
+    case settings([Setting: String])
     /// A grid row: the model, and its verdict for the grid's year when given.
     case gridRow(Model, year: Int, effective: Bool?, confirmedDuplicate: Bool = false)
 }

@@ -53,7 +53,9 @@ public enum MeetingReport {
         blocks += ReportSections.reporting(last, lang)
         blocks += ReportSections.honours(input, lang)
         blocks += ReportSections.closing(lang)
-        return ReportDocument(issuer: s.issuer, number: w.pick("Số ", "No. ") + s.number, placeAndDate: placeAndDate,
+        // “-BC/BTGDVTU”: the office writes the number in the blank when the report is signed.
+        let number = s.number.hasPrefix("-") ? "      " + s.number : s.number
+        return ReportDocument(issuer: s.issuer, number: w.pick("Số ", "No. ") + number, placeAndDate: placeAndDate,
                               title: w.pick("BÁO CÁO", "REPORT"), subject: subject, blocks: blocks,
                               recipients: s.recipients.map { "- " + $0 },
                               signature: Signature(authority: s.signerTitle, name: s.signerName), isDemo: input.isDemo)

@@ -52,6 +52,8 @@ public enum StoredRecord: Hashable, Sendable {
     case survey(SatisfactionSurvey)
     case plan(PlanAdoption)
     case unitTree([OrgUnit])
+    /// The report settings the board has set.
+    case reportSettings([Setting: String])
 }
 
 /// What a form reads before it opens.
@@ -60,6 +62,7 @@ public enum RecordKey: Hashable, Sendable {
     case plan(OrgUnit.ID, year: Int)
     /// Every unit, with its parent and dates in force.
     case unitTree
+    case reportSettings
 }
 
 /// One kind of record the officer types in: its title, fields, starting

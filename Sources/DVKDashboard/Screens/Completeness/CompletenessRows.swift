@@ -46,11 +46,13 @@ enum CompletenessRows {
         let sat = u.progress(for: .satisfaction)?.value
         let survey: TableValue = o.surveyed ? (sat.map { .text("✓ " + VietnameseNumber.fixed($0, places: 1, lang) + "%") } ?? .text("✓")) : .text("–")
         // Sent in is not the same as adopted: the plan's own standing follows the mark.
-        let plan: TableValue = o.planned ? .text("✓ " + (u.progress(for: .planCoverage).map { StatusText.planCell($0, lang, w) } ?? "")) : .text("–")
+        let planMet = u.progress(for: .planCoverage).map { $0.unitsJudged > 0 && $0.unitsMeeting == $0.unitsJudged } ?? false
+        let plan: TableValue = o.planned ? .text("✓ " + (planMet ? w.pick("có", "yes") : w.pick("chưa đạt", "not met"))) : .text("–")
         return [
             .text(u.unit.name),
             status,
-            .percent(CompletenessState.share(r.complete, of: r.expected)),
+            // A share of one unit says nothing its verdict does not.
+            single ? .text("") : .percent(CompletenessState.share(r.complete, of: r.expected)),
             .integer(u.models.inForce),
             .integer(u.models.pending),
             part(r.modelsDone, of: r.modelsExpected, own: evaluation),

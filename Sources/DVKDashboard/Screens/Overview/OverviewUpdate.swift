@@ -15,6 +15,7 @@ extension OverviewState: ScreenModel {
             return .request(.drill(unit.id))
         case .addRecord: return .request(.open(FormKind(ModelForm(editing: nil))))
         case .openGrid: return .request(.openGrid(o.unit.unit))
+        case .reportSettings: return .request(.open(FormKind(ReportSettingsForm())))
         case .editTarget:
             guard let target = o.unit.targets.first?.target else { return Step() }
             return .request(.open(FormKind(TargetForm(target: target))))

@@ -30,7 +30,7 @@ enum UnitsView {
         }
         columns.append(TableColumn(t.words.satisfaction, width: 8, alignment: .right))
         columns.append(TableColumn(splitFields ? t.words.plan : t.pick("KH", "Plan"), width: splitFields ? 8 : 5, alignment: .right))
-        columns.append(TableColumn(t.words.statusHeader, width: splitFields ? 16 : 14))
+        columns.append(TableColumn(t.words.statusHeader, width: splitFields ? 16 : 11))
         // Names are cut in the middle: “Thị trấn Nô…Liên Sơn” and “…Trần Phú” stay distinct.
         let nameWidth = Table(columns: columns, source: [[TableCell]]()).columnFrames(width: area.width)[0].width
         // Only the rows on screen are formatted: a country lists 62 provinces, a province 600 communes.
@@ -58,7 +58,9 @@ enum UnitsView {
                                    role: sat.map { StatusStyle.role($0.status) }))
             let plan = c.progress(for: .planCoverage)
             cells.append(TableCell(plan.map { StatusText.planCell($0, s.lang, t.words) } ?? "–", role: plan.map { StatusStyle.role($0.status) }))
-            cells.append(TableCell(t.words.statusWithGlyph(c.overallStatus), role: StatusStyle.role(c.overallStatus)))
+            // “– Chưa báo cáo” is wider than the narrow column: “BC” is how officers abbreviate it.
+            let status = !splitFields && c.overallStatus == .noData ? "– " + t.pick("Chưa BC", "No rep.") : t.words.statusWithGlyph(c.overallStatus)
+            cells.append(TableCell(status, role: StatusStyle.role(c.overallStatus)))
             return cells
         }
         let sortColumn: Int? = {
