@@ -62,7 +62,8 @@ public enum ListFiles {
 }
 
 extension ListFiles {
-    public static func pagedText(_ table: DataTable, header: [String], lang: Language) -> String {
-        PagedPrint.text(table, header: header, lang: lang)
+    /// Each A4 page as text, for stdout.
+    public static func pages(_ table: DataTable, header: [String], lang: Language) -> [String] {
+        PagedPrint.pages(table, header: header, lang: lang).map { $0.joined(separator: "\n") + "\n" }
     }
 }

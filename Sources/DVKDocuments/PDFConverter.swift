@@ -20,8 +20,11 @@ public enum PDFConverter {
                             "/opt/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"]
 
     /// Where `soffice` is: on PATH first, then the usual install places; nil when absent.
+    /// `DVK_SOFFICE` names the converter outright (another install, or none: a path that is not there).
     public static func sofficePath() -> String? {
-        findSoffice(path: ProcessInfo.processInfo.environment["PATH"], fallbacks: fallbacks)
+        let env = ProcessInfo.processInfo.environment
+        if let chosen = env["DVK_SOFFICE"], !chosen.isEmpty { return isExecutableFile(chosen) ? chosen : nil }
+        return findSoffice(path: env["PATH"], fallbacks: fallbacks)
     }
 
     static func findSoffice(path: String?, fallbacks: [String]) -> String? {

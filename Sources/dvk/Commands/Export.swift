@@ -119,7 +119,7 @@ struct Print: ParsableCommand {
                 try ListFiles.write(table, header: header, to: try Outputs.checked(output, global: global), format: format, lang: lang)
                 Output.note(Words(lang).pick("Đã in \(table.rows.count) dòng: \(output)", "Printed \(table.rows.count) rows: \(output)"))
             } else {
-                Output.out(ListFiles.pagedText(table, header: header, lang: lang), terminator: "")
+                Output.pages(ListFiles.pages(table, header: header, lang: lang))
             }
         }
     }

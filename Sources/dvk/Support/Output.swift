@@ -19,6 +19,15 @@ enum Output {
         }
     }
 
+    /// Printed pages on stdout, a form feed between two (what `lp` and a printer take as a new sheet).
+    static func pages(_ pages: [String]) {
+        if !write(pages.map(sanitizeLines).joined(separator: "\u{0C}"), to: STDOUT_FILENO) {
+            let reason = String(cString: strerror(errno))
+            _ = write("dvk: không ghi được ra đầu ra chuẩn (stdout): \(reason)\n", to: STDERR_FILENO)
+            exit(ExitCodes.fileError)
+        }
+    }
+
     /// One message line on stderr, prefixed with `dvk: ` when it is an error.
     static func note(_ text: String) {
         // Nowhere left to say it: the exit code still tells.
