@@ -72,9 +72,11 @@ import Testing
         let title = try run("BÁO CÁO")
         #expect(title.first("w:b") != nil)
         #expect(title.first("w:sz")?.attributes["w:val"] == "32")
-        // The header block is a borderless table of two columns, 45 % and 55 %.
+        // The header block is a borderless table of two equal columns, the issuer in 13 pt
+        // (“BAN TUYÊN GIÁO VÀ DÂN VẬN” on one line).
         let masthead = try #require(body.first("w:tbl"))
-        #expect(masthead.all("w:gridCol").map { $0.attributes["w:w"] } == ["4209", "5145"])
+        #expect(masthead.all("w:gridCol").map { $0.attributes["w:w"] } == ["4677", "4677"])
+        #expect(try run("BAN DÂN VẬN").first("w:sz")?.attributes["w:val"] == "26")
         #expect(masthead.first("w:tblBorders")?.children.allSatisfy { $0.attributes["w:val"] == "nil" } == true)
         let paragraphOfTitle = try #require(body.all("w:p").first { $0.wordText == "BÁO CÁO" })
         #expect(paragraphOfTitle.first("w:jc")?.attributes["w:val"] == "center")

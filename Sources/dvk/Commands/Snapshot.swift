@@ -16,7 +16,7 @@ struct Snapshot: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case txt, html, ansi }
 
-    @Argument(help: ArgumentHelp(help("Màn hình: overview, units, models, satisfaction.", "Screen: overview, units, models, satisfaction.")))
+    @Argument(help: ArgumentHelp(help("Màn hình: overview, units, models, satisfaction, history, completeness.", "Screen: overview, units, models, satisfaction, history, completeness.")))
     var screen: String
 
     @Option(name: .long, help: ArgumentHelp(help("Đơn vị (tên, mã hoặc mã nhập).", "Unit (name, code or import ref)."), valueName: "NAME|CODE"))
@@ -43,7 +43,7 @@ struct Snapshot: ParsableCommand {
 
     func validate() throws {
         guard Screen(slug: screen) != nil else {
-            throw ValidationError(help("Màn hình phải là overview, units, models hoặc satisfaction.", "SCREEN must be overview, units, models or satisfaction."))
+            throw ValidationError(help("Màn hình phải là một trong: ", "SCREEN must be one of: ") + Screen.allCases.map(\.slug).joined(separator: ", ") + ".")
         }
         guard (20...1000).contains(width), (5...500).contains(height) else {
             throw ValidationError(help("--width từ 20 đến 1000, --height từ 5 đến 500.", "--width must be 20–1000 and --height 5–500."))
