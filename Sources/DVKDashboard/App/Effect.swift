@@ -71,4 +71,11 @@ public struct ReportJob: Equatable, Sendable {
     public var unitName: String
     public var year: Int
     public var map: MapView
+
+    public init(unitID: OrgUnit.ID, unitName: String, year: Int, map: MapView) {
+        self.unitID = unitID
+        self.unitName = unitName
+        self.year = year
+        self.map = map
+    }
 }

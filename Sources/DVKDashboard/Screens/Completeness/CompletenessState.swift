@@ -35,24 +35,13 @@ public struct CompletenessState: Hashable, Sendable {
         case nil: break
         }
         if !searchText.isEmpty { list = list.filter { VietnameseText.matches(query: searchText, in: $0.element.unit.name) } }
-        if sort == .name { return (descending ? list.reversed() : list).map(\.element) }
-        let key: (UnitProgress) -> Double = {
+        return UnitListOrder.sorted(list, byName: sort == .name, descending: descending) {
             switch sort {
             case .name: return 0
             case .complete: return CompletenessState.share($0.reporting.complete, of: $0.reporting.expected)
             case .silent: return Double($0.reporting.silent)
             }
         }
-        return list.map { (rank: $0.offset, unit: $0.element, value: key($0.element)) }.sorted { a, b in
-            a.value != b.value ? (a.value < b.value) != descending : a.rank < b.rank
-        }.map(\.unit)
-    }
-
-    func ids(_ o: Overview?) -> [OrgUnit.ID] { visible(o).map(\.unit.id) }
-
-    func selected(_ o: Overview?) -> UnitProgress? {
-        let list = visible(o)
-        return list.isEmpty ? nil : list[cursor.index(in: list.map(\.unit.id))]
     }
 
     static func share(_ n: Int, of total: Int) -> Double { total > 0 ? Double(n) * 100 / Double(total) : 0 }

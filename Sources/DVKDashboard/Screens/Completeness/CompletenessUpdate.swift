@@ -1,7 +1,7 @@
 import DVKCore
 import TerminalUI
 
-extension CompletenessState: ScreenModel {
+extension CompletenessState: UnitListScreen {
     static var screen: Screen { .completeness }
     static func title(_ t: Texts) -> String { t.pick("Tình hình báo cáo", "Reporting") }
     static func tabTitle(_ t: Texts) -> String { t.pick("Báo cáo", "Reports") }
@@ -24,22 +24,9 @@ extension CompletenessState: ScreenModel {
         default:
             return Step()
         }
-        cursor.reveal(in: ids(o), visibleRows: visibleRows(app))
+        reveal(app)
         return Step()
     }
-
-    func tableArea(_ app: AppState, body: Rect) -> Rect? { CompletenessState.tableArea(body) }
-    func rowCount(_ app: AppState) -> Int { visible(app.overview).count }
-    func selectedRow(_ app: AppState) -> Int { cursor.index(in: ids(app.overview)) }
-    func firstShownRow(_ app: AppState) -> Int { cursor.offset }
-
-    mutating func select(row: Int, _ app: AppState) -> Step {
-        cursor.select(row, in: ids(app.overview), visibleRows: visibleRows(app))
-        return Step()
-    }
-
-    func selectedUnitID(_ app: AppState) -> OrgUnit.ID? { selected(app.overview)?.unit.id }
-    mutating func focus(unit: OrgUnit.ID?) { if let unit { cursor.id = unit } }
 
     func relocated() -> CompletenessState {
         var s = CompletenessState()
@@ -53,16 +40,10 @@ extension CompletenessState: ScreenModel {
 
     mutating func setSearch(_ text: String, _ app: AppState) -> Step {
         searchText = text
-        cursor.reveal(in: ids(app.overview), visibleRows: visibleRows(app))
-        return Step()
-    }
-
-    mutating func receive(_ msg: Msg, _ app: AppState) -> Step {
-        if case .overviewLoaded = msg { cursor.reveal(in: ids(app.overview), visibleRows: visibleRows(app)) }
+        reveal(app)
         return Step()
     }
 
     func table(_ app: AppState) -> DataTable? { CompletenessRows.table(visible(app.overview), app.lang) }
 
-    func visibleRows(_ app: AppState) -> Int { Table.visibleRows(in: CompletenessState.tableArea(Layouts.body(app.size))) }
 }

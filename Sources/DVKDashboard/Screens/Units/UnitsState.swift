@@ -28,8 +28,7 @@ public struct UnitsState: Hashable, Sendable {
         var list = Array(o.children.enumerated())
         if let f = statusFilter { list = list.filter { $0.element.overallStatus == f } }
         if !searchText.isEmpty { list = list.filter { VietnameseText.matches(query: searchText, in: $0.element.unit.name) } }
-        if sort == .name { return (descending ? list.reversed() : list).map(\.element) }
-        let key: (UnitProgress) -> Double = {
+        return UnitListOrder.sorted(list, byName: sort == .name, descending: descending) {
             switch sort {
             case .name: return 0
             case .effective: return Double($0.models.effective)
@@ -38,18 +37,8 @@ public struct UnitsState: Hashable, Sendable {
             case .status: return Double(ProgressStatus.allCases.firstIndex(of: $0.overallStatus) ?? 0)
             }
         }
-        return list.map { (rank: $0.offset, unit: $0.element, value: key($0.element)) }.sorted { a, b in
-            a.value != b.value ? (a.value < b.value) != descending : a.rank < b.rank
-        }.map(\.unit)
     }
 
-    func ids(_ o: Overview?) -> [OrgUnit.ID] { visible(o).map(\.unit.id) }
-
-    /// The highlighted unit, if the list has any.
-    func selected(_ o: Overview?) -> UnitProgress? {
-        let list = visible(o)
-        return list.isEmpty ? nil : list[cursor.index(in: list.map(\.unit.id))]
-    }
 }
 
 /// Where this screen's parts are: read by its update (paging, clicks) and its view alike.

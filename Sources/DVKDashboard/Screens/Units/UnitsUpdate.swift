@@ -1,7 +1,7 @@
 import DVKCore
 import TerminalUI
 
-extension UnitsState: ScreenModel {
+extension UnitsState: UnitListScreen {
     static var screen: Screen { .units }
     static func title(_ t: Texts) -> String { t.pick("Đơn vị", "Units") }
     var wrapped: ScreenState { .units(self) }
@@ -26,22 +26,9 @@ extension UnitsState: ScreenModel {
         default:
             return Step()
         }
-        cursor.reveal(in: ids(o), visibleRows: visibleRows(app))
+        reveal(app)
         return Step()
     }
-
-    func tableArea(_ app: AppState, body: Rect) -> Rect? { UnitsState.tableArea(body) }
-    func rowCount(_ app: AppState) -> Int { visible(app.overview).count }
-    func selectedRow(_ app: AppState) -> Int { cursor.index(in: ids(app.overview)) }
-    func firstShownRow(_ app: AppState) -> Int { cursor.offset }
-
-    mutating func select(row: Int, _ app: AppState) -> Step {
-        cursor.select(row, in: ids(app.overview), visibleRows: visibleRows(app))
-        return Step()
-    }
-
-    func selectedUnitID(_ app: AppState) -> OrgUnit.ID? { selected(app.overview)?.unit.id }
-    mutating func focus(unit: OrgUnit.ID?) { if let unit { cursor.id = unit } }
 
     func relocated() -> UnitsState {
         var s = UnitsState()
@@ -54,14 +41,8 @@ extension UnitsState: ScreenModel {
 
     mutating func setSearch(_ text: String, _ app: AppState) -> Step {
         searchText = text
-        cursor.reveal(in: ids(app.overview), visibleRows: visibleRows(app))
+        reveal(app)
         return Step()
     }
 
-    mutating func receive(_ msg: Msg, _ app: AppState) -> Step {
-        if case .overviewLoaded = msg { cursor.reveal(in: ids(app.overview), visibleRows: visibleRows(app)) }
-        return Step()
-    }
-
-    func visibleRows(_ app: AppState) -> Int { Table.visibleRows(in: UnitsState.tableArea(Layouts.body(app.size))) }
 }

@@ -1,0 +1,70 @@
+import DVKApp
+import DVKCore
+import DVKStore
+import Testing
+
+/// The meeting report built from the demo: what each section says, for a
+/// year, a half-year and the phase.
+@Suite struct ReportMakerTests {
+    static func report(_ unit: String, _ period: ReportPeriod) throws -> ReportDocument {
+        let id = try #require(try Demo.db.findUnits(unit).first?.id)
+        return try #require(try ReportMaker.document(db: Demo.db, unit: id, period: period, map: .today(Day(year: 2025, month: 12, day: 15)!),
+                                                     today: Day(year: 2025, month: 12, day: 15)!, lang: .vi))
+    }
+
+    static func tables(_ d: ReportDocument) -> [DataTable] {
+        d.blocks.compactMap { if case let .table(t) = $0 { t } else { nil } }
+    }
+
+    static func texts(_ d: ReportDocument) -> [String] {
+        d.blocks.compactMap {
+            switch $0 {
+            case let .heading(s), let .subheading(s), let .paragraph(s), let .note(s): s
+            case .table: nil
+            }
+        }
+    }
+
+    @Test func theYearReportHasTheBoardsHeaderAndCitesTheDirective() throws {
+        let d = try Self.report("Tỉnh Yên Bái", .year(2023))
+        #expect(d.issuer == ["TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO VÀ DÂN VẬN"])
+        #expect(d.number.hasPrefix("Số ") && d.number.hasSuffix(" -BC/BTGDVTU"))
+        #expect(d.placeAndDate == "Lào Cai, ngày 15 tháng 12 năm 2025")
+        #expect(d.signature.authority == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"])
+        #expect(d.isDemo)
+        #expect(Self.texts(d).first?.hasPrefix("Thực hiện Đề án số 13 ngày 16/03/2023 của Ban Thường vụ Tỉnh ủy Yên Bái") == true)
+    }
+
+    @Test func publishedFiguresStandBesideCountedOnesAndTheMismatchIsFlagged() throws {
+        let d = try Self.report("Tỉnh Yên Bái", .year(2023))
+        let figures = try #require(Self.tables(d).first { $0.columns.map(\.title).starts(with: ["Đơn vị", "Số liệu", "Công bố"]) })
+        let total = try #require(figures.rows.first { $0.cells[2] == .integer(101) })
+        #expect(total.cells[4] == .text("tổng 101 ≠ cộng các lĩnh vực 98; sổ theo dõi ghi 0"))
+    }
+
+    @Test func theReportingSectionCountsWhoHasNotReported() throws {
+        let d = try Self.report("Huyện Văn Chấn", .year(2025))
+        let line = try #require(Self.texts(d).first { $0.contains("đơn vị đã báo cáo đủ") })
+        #expect(line.hasPrefix("18/27 đơn vị đã báo cáo đủ (66,7%); 1 đơn vị chưa báo cáo"))
+        let late = try #require(Self.tables(d).first { $0.title == "Đơn vị chưa báo cáo đủ" })
+        #expect(late.rows.contains { $0.cells[0] == .text("Xã Nậm Lành") && $0.cells[3] == .text("14 mô hình chờ đánh giá") })
+    }
+
+    @Test func aHalfYearCountsTheDecisionsOfJanuaryToJuneOnly() throws {
+        let year = try Self.report("Tỉnh Yên Bái", .year(2023))
+        let half = try Self.report("Tỉnh Yên Bái", .halfYear(2023))
+        #expect(half.subject.contains("6 tháng đầu năm 2023"))
+        func honours(_ d: ReportDocument) -> [TableRow] { Self.tables(d).first { $0.title == "Công nhận, khen thưởng" }?.rows ?? [] }
+        let dates = honours(half).compactMap { row -> Day? in if case let .date(d) = row.cells[2] { d } else { nil } }
+        #expect(!dates.isEmpty && dates.allSatisfy { $0 <= Day(year: 2023, month: 6, day: 30)! })
+        #expect(honours(half).count < honours(year).count)
+        #expect(Self.texts(half).contains { $0.contains("Đánh giá mô hình ghi theo năm, không theo ngày") })
+    }
+
+    @Test func aPhaseReadsEachYear() throws {
+        let d = try Self.report("Huyện Văn Chấn", .phase(2023...2025))
+        let targets = try #require(Self.tables(d).first)
+        #expect(targets.columns.map(\.title) == ["Chỉ tiêu", "Mục tiêu", "2023", "2024", "2025", "Đánh giá"])
+        #expect(d.subject.contains("giai đoạn 2023 - 2025"))
+    }
+}
