@@ -153,9 +153,10 @@ else
 fi
 # The alert list is complete (issue 8): every unit behind or at risk, each with its reason.
 run "$work/status2025" "$dvk" status --db "$t" --year 2025
-for want in "Cần chú ý (12):" "✗ Xã Nậm Lành: 0/10 mô hình hiệu quả" \
+for want in "Cần chú ý (12):" "– Xã Nậm Lành: chưa báo cáo đánh giá (14 mô hình chờ đánh giá)" \
     "▲ Xã Suối Quyền: lĩnh vực Xây dựng hệ thống chính trị 1/2 mô hình (tối thiểu)" \
-    "✗ Thị trấn Nông trường Liên Sơn: chưa có kế hoạch năm 2025"; do
+    "✗ Thị trấn Nông trường Liên Sơn: kế hoạch năm 2025 chưa được phổ biến" \
+    "✗ Hội Nông dân huyện Văn Chấn: chưa có kế hoạch năm 2025"; do
     if [[ $rc -eq 0 ]] && grep -qF -- "$want" "$work/status2025.stdout"; then
         pass "status 2025: stdout contains “$want”"
     else

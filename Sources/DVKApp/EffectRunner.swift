@@ -131,7 +131,7 @@ extension EffectRunner {
             try FileManager.default.createDirectory(atPath: snapshots.folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw ExportError.cannotWrite(path: snapshots.folder, reason: Words(lang).pick("không tạo được thư mục", "cannot create the folder"))
+            throw ExportError.cannotCreateFolder(path: snapshots.folder)
         }
         return snapshots.folder
     }

@@ -36,19 +36,7 @@ public enum ListFiles {
     }
 
     /// A text file readable by the officer only: it holds the board's data.
-    static func writeText(_ text: String, to path: String) throws {
-        let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        do {
-            if FileManager.default.fileExists(atPath: path) { _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: tmp)) }
-            else { try FileManager.default.moveItem(atPath: tmp, toPath: path) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw error
-        }
-    }
+    static func writeText(_ text: String, to path: String) throws { try TextFile.write(text, to: path) }
 
     /// A unit's name as a file name part: “Xã Suối Giàng” → “xa-suoi-giang”.
     static func slug(_ name: String) -> String {

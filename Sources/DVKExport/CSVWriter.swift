@@ -77,9 +77,17 @@ public enum CSVWriter {
         return "'" + s
     }
 
+    /// A count over a count (“4/4”, “12/20”) is a date to Excel and Calc when
+    /// a CSV opens: spaced (“4 / 4”), it stays the text it is. Real dates are `.date`.
+    static func notADate(_ s: String) -> String {
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return s }
+        return parts.joined(separator: " / ")
+    }
+
     static func value(_ v: TableValue, excelVi: Bool) -> String {
         switch v {
-        case let .text(s): return guarded(s)
+        case let .text(s): return guarded(notADate(s))
         case let .integer(n): return String(n)
         case let .decimal(d, places): return number(d, places: max(0, places), trim: false, excelVi: excelVi)
         case let .percent(p): return number(p, places: 2, trim: true, excelVi: excelVi)

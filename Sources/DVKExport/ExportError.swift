@@ -5,8 +5,10 @@ import DVKCore
 /// rename it only when it is complete.
 public enum ExportError: Error, Equatable, Sendable {
     /// The file (or its temporary sibling) could not be created, written or
-    /// moved into place; `reason` is the system's message (strerror).
-    case cannotWrite(path: String, reason: String)
+    /// moved into place; `code` is the system's errno.
+    case cannotWrite(path: String, code: Int32)
+    /// The folder for printouts could not be made.
+    case cannotCreateFolder(path: String)
     /// libxlsxwriter refused something; the text is its own message (`lxw_strerror`).
     case xlsx(String)
     /// A workbook needs at least one table.
@@ -16,8 +18,11 @@ public enum ExportError: Error, Equatable, Sendable {
     public func message(_ lang: Language = .vi) -> String {
         let w = Words(lang)
         switch self {
-        case let .cannotWrite(path, reason):
-            return w.pick("Không ghi được tệp \(path): \(reason)", "Cannot write the file \(path): \(reason)")
+        case let .cannotWrite(path, code):
+            return w.pick("Không ghi được tệp \(path): ", "Cannot write the file \(path): ") + SystemProblem.words(code, lang)
+        case let .cannotCreateFolder(path):
+            return w.pick("Không tạo được thư mục “\(path)”: kiểm tra quyền ghi và chỗ trống, hoặc chọn thư mục khác (--snapshots DIR).",
+                          "Cannot create the folder “\(path)”: check it is writable and has space, or choose another (--snapshots DIR).")
         case let .xlsx(detail):
             return w.pick("Không tạo được tệp Excel: \(detail)", "Cannot create the Excel file: \(detail)")
         case .nothingToExport:

@@ -266,13 +266,26 @@ struct Layout {
         // Without a width: as wide as the values, up to a portrait page (96)
         // to wrap fewer titles and texts, and narrowed only beyond 180.
         let target = width ?? (total > 180 ? 180 : max(total, 96))
-        // Narrow the widest text column first, then numbers down to their values.
-        while total > target {
-            let text = w.indices.filter { !columns[$0].alignsRight && w[$0] > floor[$0] }
-            let numbers = w.indices.filter { columns[$0].alignsRight && w[$0] > floor[$0] }
-            guard let c = (text.isEmpty ? numbers : text).max(by: { w[$0] < w[$1] }) else { break }
-            w[c] -= 1
-            total -= 1
+        // Narrow the widest text column while it keeps a readable width (a
+        // name on two lines, not six), then numbers down to their values and
+        // their titles' words, then text columns to their floor.
+        let readable = columns.indices.map { min(natural[$0], max(floor[$0], 14, columns[$0].width * 2 / 3)) }
+        let numberFloor = columns.indices.map { c in
+            max(floor[c], columns[c].title.split(separator: " ").map { TextWidth.of(String($0)) }.max() ?? 1)
+        }
+        for phase in 0..<3 {
+            while total > target {
+                let candidates = w.indices.filter { c in
+                    switch phase {
+                    case 0: return !columns[c].alignsRight && w[c] > readable[c]
+                    case 1: return columns[c].alignsRight && w[c] > numberFloor[c]
+                    default: return w[c] > floor[c]
+                    }
+                }
+                guard let c = candidates.max(by: { w[$0] < w[$1] }) else { break }
+                w[c] -= 1
+                total -= 1
+            }
         }
         // Widen the column whose text is most cut.
         while total < target {

@@ -30,7 +30,7 @@ import Testing
         let t = try Self.table(m)
         let row = try #require(t.rows.first { $0.cells[0] == .text("Xã Nậm Lành") })
         #expect(row.cells[2] == .empty)
-        #expect(row.cells[4] == .integer(14))
+        #expect(row.cells[5] == .integer(14))
         #expect(row.cells.contains(.text("– Chưa báo cáo")))
         #expect(row.isDemo)
     }
@@ -56,9 +56,14 @@ import Testing
         #expect(Update.update(&s, .action(.export)).contains { if case .export = $0 { true } else { false } })
         let report = Update.update(&s, .action(.report))
         #expect(report == [.writeReport(ReportJob(unitID: s.location.unitID, unitName: "Huyện Văn Chấn", year: 2025, map: s.map))])
-        var o = try Demo.dashboard().state
-        #expect(Update.update(&o, .action(.export)).isEmpty)
-        #expect(o.notice?.text.contains("không có danh sách") == true)
+        // Tổng quan's list is its targets, then the effective models of each field.
+        let targets = try Self.table(try Demo.dashboard())
+        #expect(targets.rows.first?.cells.first == .text("Tổ chức có kế hoạch, phổ biến"))
+        #expect(targets.rows.count == 4 + 4)
+        // An empty database has no list at all: said, not written.
+        var empty = try Demo.dashboard(year: 2025, db: Demo.empty).state
+        #expect(Update.update(&empty, .action(.export)).isEmpty)
+        #expect(empty.notice?.text.contains("không có danh sách") == true)
     }
 
     @Test func theRunnerWritesTheFilesAndSaysWhere() throws {

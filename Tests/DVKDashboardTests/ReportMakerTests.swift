@@ -45,19 +45,29 @@ import Testing
     @Test func theReportingSectionCountsWhoHasNotReported() throws {
         let d = try Self.report("Huyện Văn Chấn", .year(2025))
         let line = try #require(Self.texts(d).first { $0.contains("đơn vị đã báo cáo đủ") })
-        #expect(line.hasPrefix("18/27 đơn vị đã báo cáo đủ (66,7%); 1 đơn vị chưa báo cáo"))
+        #expect(line.hasPrefix("Có 18/27 đơn vị đã báo cáo đủ (66,7%), 1 đơn vị chưa báo cáo gì."))
         let late = try #require(Self.tables(d).first { $0.title == "Đơn vị chưa báo cáo đủ" })
-        #expect(late.rows.contains { $0.cells[0] == .text("Xã Nậm Lành") && $0.cells[3] == .text("14 mô hình chờ đánh giá") })
+        #expect(late.rows.contains { $0.cells[0] == .text("Xã Nậm Lành") && $0.cells[2] == .text("14/14 mô hình chờ đánh giá") })
+        #expect(late.rows.contains { $0.cells[0] == .text("Hội Nông dân huyện Văn Chấn") && $0.cells[2] == .text("chưa gửi kế hoạch") })
     }
 
     @Test func aHalfYearCountsTheDecisionsOfJanuaryToJuneOnly() throws {
         let year = try Self.report("Tỉnh Yên Bái", .year(2023))
         let half = try Self.report("Tỉnh Yên Bái", .halfYear(2023))
         #expect(half.subject.contains("6 tháng đầu năm 2023"))
-        func honours(_ d: ReportDocument) -> [TableRow] { Self.tables(d).first { $0.title == "Công nhận, khen thưởng" }?.rows ?? [] }
-        let dates = honours(half).compactMap { row -> Day? in if case let .date(d) = row.cells[2] { d } else { nil } }
-        #expect(!dates.isEmpty && dates.allSatisfy { $0 <= Day(year: 2023, month: 6, day: 30)! })
-        #expect(honours(half).count < honours(year).count)
+        func honours(_ d: ReportDocument) -> Int {
+            (Self.tables(d).first { $0.title == "Công nhận, khen thưởng" }?.rows ?? []).reduce(0) { n, row in
+                if case let .integer(k) = row.cells[3] { n + k } else { n }
+            }
+        }
+        #expect(honours(half) > 0 && honours(half) < honours(year))
+        #expect(Self.texts(half).contains { $0.hasPrefix("Từ ngày 01/01/2023 đến ngày 30/06/2023: ") })
+        let decisions = Self.tables(half).first { $0.title == "Công nhận, khen thưởng" }?.rows ?? []
+        // Each decision carries its date, all in the first half.
+        #expect(decisions.allSatisfy { row in
+            guard case let .text(s) = row.cells[1], let d = s.components(separatedBy: " ngày ").last.flatMap(Day.init(parsing:)) else { return false }
+            return d <= Day(year: 2023, month: 6, day: 30)!
+        })
         #expect(Self.texts(half).contains { $0.contains("Đánh giá mô hình ghi theo năm, không theo ngày") })
     }
 

@@ -84,11 +84,15 @@ import Testing
         #expect(a.text(.vi).contains("lĩnh vực "))
         #expect(a.text(.vi).contains("(tối thiểu)"))
         #expect(!a.text(.vi).contains("mô hình hiệu quả"))
-        // No plan for the year: said in words.
-        let noPlan = try #require(o.children.first { $0.progress(for: .planCoverage)?.unitsMeeting == 0 })
-        let b = try #require(o.alerts.first { $0.unit?.id == noPlan.unit.id })
-        #expect(b.text(.vi).contains("chưa có kế hoạch năm 2025"))
-        #expect(b.text(.en).contains("no plan for 2025"))
+        // No plan for the year, or one sent in but not in force yet: each said in its words.
+        func alert(_ name: String) throws -> Alert {
+            let unit = try #require(o.children.first { $0.unit.name == name })
+            return try #require(o.alerts.first { $0.unit?.id == unit.unit.id })
+        }
+        #expect(try alert("Hội Nông dân huyện Văn Chấn").text(.vi).contains("chưa có kế hoạch năm 2025"))
+        #expect(try alert("Hội Nông dân huyện Văn Chấn").text(.en).contains("no plan for 2025"))
+        #expect(try alert("Thị trấn Nông trường Liên Sơn").text(.vi).contains("kế hoạch năm 2025 chưa được phổ biến"))
+        #expect(try alert("Thị trấn Nông trường Trần Phú").text(.vi).contains("kế hoạch năm 2025 chưa được ban hành"))
     }
 
     @Test func theStatusReportListsTheSameAlerts() throws {

@@ -167,6 +167,7 @@ public struct ProgressCalculator: Sendable {
         r.pending = own.models.pending
         r.surveyed = own.survey != nil || !(mergedSurveys[unit.id] ?? []).isEmpty
         r.planned = own.plan != nil || !(mergedPlans[unit.id] ?? []).isEmpty
+        if let plan = own.plan, !(plan.adopted && plan.disseminated) { r.planAdopted = plan.adopted }
         return r
     }
 

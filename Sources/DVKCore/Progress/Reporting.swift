@@ -10,6 +10,8 @@ public struct OwnReport: Hashable, Sendable {
     public var pending = 0
     public var surveyed = false
     public var planned = false
+    /// Of the plan sent in, whether it was adopted (nil: no plan of its own sent).
+    public var planAdopted: Bool?
 
     public init() {}
 
@@ -59,4 +61,22 @@ public struct ReportingCounts: Hashable, Sendable {
 
     /// Units that sent something in, of those asked.
     public var reporting: Int { expected - silent }
+}
+
+extension UnitProgress {
+    /// The unit's own reports as a row of their own (a district's own survey
+    /// and plan), so a list of the units below it adds up to its counts.
+    public var ownReportRow: UnitProgress {
+        var me = self
+        me.reporting = ReportingCounts()
+        me.reporting.add(own)
+        // Its own models only: the subtree's are in the rows below.
+        me.models = ModelCounts()
+        me.models.inForce = own.modelsInForce
+        me.models.pending = own.pending
+        return me
+    }
+
+    /// “Huyện Văn Chấn (bản thân)”: the name on that row.
+    public func ownRowName(_ lang: Language) -> String { unit.name + " (" + Words(lang).pick("bản thân", "itself") + ")" }
 }

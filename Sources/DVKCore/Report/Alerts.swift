@@ -15,8 +15,12 @@ public struct Alert: Hashable, Sendable {
         case fieldsShort([FieldCount], minimum: Int)
         /// The unit itself has no plan adopted and disseminated for the year.
         case noPlan(year: Int)
+        /// It sent a plan in, not yet adopted or not yet disseminated.
+        case planNotInForce(year: Int, adopted: Bool)
         /// The unit itself (an agency, a public service unit) has no model in force.
         case noModel
+        /// It has models, every one judged not effective.
+        case noEffectiveModel
         /// Satisfaction index under the threshold.
         case lowSatisfaction(percent: Double, threshold: Double)
         /// A unit above others: how many of the units a target names meet it.
@@ -83,8 +87,13 @@ extension Alert.Reason {
             return (fields.count == 1 ? "field " : "fields ") + list + " models (minimum)"
         case let .noPlan(y):
             return vi ? "chưa có kế hoạch năm \(y)" : "no plan for \(y)"
+        case let .planNotInForce(y, adopted):
+            if adopted { return vi ? "kế hoạch năm \(y) chưa được phổ biến" : "the \(y) plan is not disseminated yet" }
+            return vi ? "kế hoạch năm \(y) chưa được ban hành" : "the \(y) plan is not adopted yet"
         case .noModel:
             return vi ? "chưa có mô hình" : "no model"
+        case .noEffectiveModel:
+            return vi ? "chưa có mô hình hiệu quả (mô hình đang có chưa hiệu quả)" : "no effective model (its models were judged not effective)"
         case let .lowSatisfaction(p, t):
             let (p, t) = (VietnameseNumber.percent(p, lang), VietnameseNumber.percent(t, lang))
             return vi ? "hài lòng \(p) < \(t)" : "satisfaction \(p) < \(t)"
@@ -201,9 +210,11 @@ public enum AlertList {
             guard let v = t.value else { return [] }
             return [(.lowSatisfaction(percent: v, threshold: t.threshold), ratio(v, t.threshold))]
         case .planCoverage where own:
+            // A plan sent in but not yet adopted or disseminated is not “no plan”.
+            if let adopted = p.own.planAdopted { return [(.planNotInForce(year: p.year, adopted: adopted), 0)] }
             return [(.noPlan(year: p.year), 0)]
         case .modelCoverage where own:
-            return [(.noModel, 0)]
+            return [(p.models.inForce > 0 ? .noEffectiveModel : .noModel, 0)]
         default:
             guard t.isShare else { return [] }
             return [(.share(t.target.metric, meeting: t.unitsMeeting, judged: t.unitsJudged, year: p.year), ratio(t.value, t.threshold))]

@@ -36,4 +36,11 @@ public enum UnitLevel: String, CaseIterable, Sendable {
         let name = unit.name.lowercased()
         return byLength.first { name.hasPrefix($0.rawValue + " ") }
     }
+
+    /// “Xã Suối Giàng” → (.commune, “Suối Giàng”); a name with no level word → (nil, name).
+    public static func split(_ name: String) -> (level: UnitLevel?, rest: String) {
+        let lower = name.lowercased()
+        guard let l = byLength.first(where: { lower.hasPrefix($0.rawValue + " ") }) else { return (nil, name) }
+        return (l, String(name.dropFirst(l.rawValue.count + 1)))
+    }
 }

@@ -71,11 +71,14 @@ protocol ScreenModel: Equatable, Sendable {
     /// The screen's whole list as values, in its order and with its filter:
     /// what `P` prints and `e` exports (nil: nothing to list).
     func table(_ app: AppState) -> DataTable?
+    /// What the list on screen is filtered, searched and sorted by: printed and exported above it.
+    func listNotes(_ app: AppState) -> [String]
 }
 
 extension ScreenModel {
     static func tabTitle(_ t: Texts) -> String { title(t) }
     func table(_ app: AppState) -> DataTable? { nil }
+    func listNotes(_ app: AppState) -> [String] { [] }
     mutating func receive(_ msg: Msg, _ app: AppState) -> Step { Step() }
     mutating func load(_ app: AppState) -> [Effect] { [] }
     func tableArea(_ app: AppState, body: Rect) -> Rect? { nil }

@@ -60,7 +60,9 @@ public enum Update {
             return []
         case let .filesWritten(what, paths):
             s.isLoading = false
-            s.notice = .info(what + ": " + paths.joined(separator: ", "))
+            // One name and its other extensions: both fit the status line (“….xlsx, .csv”).
+            let others = paths.dropFirst().map { p in p.split(separator: ".").last.map { ", ." + $0 } ?? ", " + p }
+            s.notice = .info(what + ": " + (paths.first ?? "") + others.joined())
             return []
         case let .failed(text):
             s.isLoading = false

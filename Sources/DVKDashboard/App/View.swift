@@ -54,10 +54,11 @@ public enum View {
             source = .models(q, fields: s.overview?.fields ?? [])
         } else {
             guard var table = s.screen.model.table(s) else { return nil }
-            table.context = header(s)
+            table.context = header(s) + s.screen.model.listNotes(s)
             source = .table(table)
         }
-        return ListJob(screen: s.screen.id, unitName: unitName, year: s.location.year, header: header(s), source: source)
+        return ListJob(screen: s.screen.id, unitName: unitName, year: s.location.year,
+                       header: header(s) + s.screen.model.listNotes(s), source: source)
     }
 
     /// Title, unit, year, map, data as of and officer: the head of every printout.

@@ -122,6 +122,14 @@ extension AppDatabase {
         return try audited("target", t.code) { db in try TargetRow.upsert(t, db) }.auditID
     }
 
+    /// Back to the default: the row goes (audited, so undo brings it back).
+    @discardableResult
+    public func clearSetting(_ key: Setting) throws -> AuditID {
+        try audited("meta", key.rawValue) { db in
+            try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key.rawValue])
+        }.auditID
+    }
+
     @discardableResult
     public func setSetting(_ key: Setting, _ value: String) throws -> AuditID {
         try audited("meta", key.rawValue) { db in

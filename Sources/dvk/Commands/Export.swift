@@ -10,8 +10,8 @@ import TerminalUI
 /// whole list, the rows and order the dashboard shows, as a spreadsheet or
 /// as A4 pages. The format is the file's extension.
 struct ListOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(help("Màn hình: units, models, satisfaction, history, completeness (overview: các chỉ tiêu).",
-                                      "Screen: units, models, satisfaction, history, completeness (overview: the targets).")))
+    @Argument(help: ArgumentHelp(help("Màn hình: overview (các chỉ tiêu), units, models, satisfaction, history, completeness.",
+                                      "Screen: overview (the targets), units, models, satisfaction, history, completeness.")))
     var screen: String
 
     @Option(name: .long, help: ArgumentHelp(help("Đơn vị (tên, mã hoặc mã nhập).", "Unit (name, code or import ref)."), valueName: "NAME|CODE"))
@@ -53,7 +53,7 @@ extension ListError {
         let w = Words(lang)
         switch self {
         case let .nothingToList(s):
-            return w.pick("màn hình \(s) không có danh sách để xuất.", "the \(s) screen has no list to export.")
+            return w.pick("màn hình \(s) không có danh sách để in hay xuất.", "the \(s) screen has no list to print or export.")
         case let .badExtension(path, allowed):
             return w.pick("không biết ghi “\(path)” theo định dạng nào: dùng đuôi \(allowed.map { "." + $0 }.joined(separator: ", ")).",
                           "cannot tell the format of “\(path)”: use \(allowed.map { "." + $0 }.joined(separator: ", ")).")

@@ -5,7 +5,8 @@ import DVKStore
 import Foundation
 
 /// `dvk settings`: the report's issuer, number, place, signer and recipients.
-/// With no option it lists them; each option sets one (audited, undoable).
+/// With no option it lists them; each option sets one (audited, undoable),
+/// and an empty value (`--signer ""`) goes back to the default.
 struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
@@ -34,6 +35,8 @@ struct Settings: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    static let lineKeys: Set<Setting> = [.reportIssuer, .reportSignerTitle, .reportRecipients]
+
     func run() throws {
         let lang = global.language
         let w = Words(lang)
@@ -44,11 +47,25 @@ struct Settings: ParsableCommand {
             for (key, value) in changes where value.count > 500 || value.contains(where: { $0.isNewline }) {
                 throw UserError.badOption(w.setting(key), w.pick("tối đa 500 ký tự, một dòng (dùng | để xuống dòng)", "500 characters at most, one line (| for a new line)"))
             }
+            // Lines split by “|”: “||” holds none, which the report would drop for the default anyway.
+            for (key, value) in changes where Settings.lineKeys.contains(key) && !value.isEmpty
+                && value.split(separator: "|").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw UserError.badOption(w.setting(key), w.pick("không có dòng nào giữa các dấu |; để trống (\"\") để dùng mặc định", "no line between the | marks; give \"\" for the default"))
+            }
             let db = changes.isEmpty ? try global.openForReading() : try global.open()
-            for (key, value) in changes { _ = try db.setSetting(key, value) }
+            // An empty value goes back to the default.
+            for (key, value) in changes { _ = value.isEmpty ? try db.clearSetting(key) : try db.setSetting(key, value) }
             let stored = try db.reportSettings()
+            let home = try SessionStart.resolve(db: db, unit: nil, year: nil, lang: lang)
+            let province = try db.unit(id: home.unitID).map(\.name)
+            let used = ReportSettings.defaults(province: province, on: try db.dataAsOf() ?? SessionStart.currentDay()).overridden(by: stored)
+            let values: [Setting: String] = [.reportIssuer: used.issuer.joined(separator: "|"), .reportNumber: used.number,
+                                             .reportPlace: used.place, .reportSignerTitle: used.signerTitle.joined(separator: "|"),
+                                             .reportSigner: used.signerName, .reportRecipients: used.recipients.joined(separator: "|")]
             for key in Setting.report {
-                Output.out("\(w.setting(key)): " + (stored[key].map { $0.isEmpty ? "“”" : $0 } ?? w.pick("(mặc định)", "(default)")))
+                let value = values[key] ?? ""
+                Output.out("\(w.setting(key)): " + (value.isEmpty ? w.pick("(trống)", "(blank)") : value)
+                           + (stored[key] == nil ? w.pick(" (mặc định)", " (default)") : ""))
             }
         }
     }

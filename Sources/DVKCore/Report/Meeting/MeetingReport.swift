@@ -39,7 +39,7 @@ public enum MeetingReport {
         guard let last = input.overviews.last else { return nil }
         let w = Words(lang)
         let s = input.settings
-        let unit = last.unit.unit.name
+        let unit = inText(last.unit.unit.name)
         let subject = w.pick("Kết quả thực hiện phong trào thi đua “Dân vận khéo” \(input.period.words(lang)) của \(unit)",
                              "Results of the “Dân vận khéo” movement \(input.period.words(lang)): \(unit)")
         let d = input.date
@@ -62,4 +62,25 @@ public enum MeetingReport {
     }
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// A unit's name inside a sentence: the level word in lower case (“tỉnh Yên Bái”, “xã Suối Giàng”).
+    public static func inText(_ name: String) -> String {
+        let (level, rest) = UnitLevel.split(name)
+        return level.map { $0.rawValue + " " + rest } ?? name
+    }
+
+    /// Who speaks in the report: the board, named as in running text
+    /// (“Ban Tuyên giáo và Dân vận Tỉnh ủy”), from the issuer's lines.
+    public static func narrator(_ issuer: [String]) -> String {
+        let board = issuer.last ?? ""
+        let known = ["BAN TUYÊN GIÁO VÀ DÂN VẬN": "Ban Tuyên giáo và Dân vận", "BAN DÂN VẬN": "Ban Dân vận", "BAN TUYÊN GIÁO": "Ban Tuyên giáo"]
+        let name = known[board.uppercased()] ?? board
+        guard issuer.count > 1 else { return name }
+        let committee = issuer[issuer.count - 2].uppercased()
+        for (prefix, word) in [("TỈNH ỦY", "Tỉnh ủy"), ("THÀNH ỦY", "Thành ủy"), ("HUYỆN ỦY", "Huyện ủy"), ("ĐẢNG ỦY", "Đảng ủy"), ("QUẬN ỦY", "Quận ủy")]
+            where committee.hasPrefix(prefix) {
+            return name + " " + word
+        }
+        return name
+    }
 }

@@ -9,9 +9,12 @@ enum ReportSections {
         let full = directives.map { text in directive(matching: text, in: input.directives).map { cite($0, lang) } ?? text }
         var out: [ReportBlock] = []
         let basis = full.isEmpty ? "" : w.pick("Thực hiện \(full.joined(separator: "; ")), ", "Under \(full.joined(separator: "; ")), ")
-        out.append(.paragraph(basis + w.pick("\(o.unit.unit.name) báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” \(input.period.words(lang)) như sau:",
-                                              "\(o.unit.unit.name) reports the results of the “Dân vận khéo” movement \(input.period.words(lang)) as follows.")))
-        var scope = w.pick("Số liệu từ sổ theo dõi của dvk", "Figures from the dvk register")
+        // The board speaks, about the unit the report covers.
+        let voice = MeetingReport.narrator(input.settings.issuer)
+        let place = MeetingReport.inText(o.unit.unit.name)
+        out.append(.paragraph(basis + w.pick("\(voice) báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” \(input.period.words(lang)) của \(place) như sau:",
+                                              "\(voice) reports the results of the “Dân vận khéo” movement \(input.period.words(lang)) in \(place) as follows.")))
+        var scope = w.pick("Số liệu tổng hợp từ sổ theo dõi phong trào", "Figures from the movement's register")
         if let d = input.dataAsOf { scope += w.pick(", đến ngày \(d)", ", as of \(d)") }
         scope += " · " + w.mapView(o.map)
         if case let .halfYear(y) = input.period {
@@ -67,7 +70,8 @@ enum ReportSections {
             }
             out.append(.table(DataTable(title: w.target, columns: columns, rows: rows)))
         }
-        out.append(.paragraph(w.modelsLine(last.unit.models) + "."))
+        let models = w.modelsLine(last.unit.models) + "."
+        out.append(.paragraph(input.overviews.count > 1 ? w.pick("Năm \(last.year): ", "\(last.year): ") + models : models))
         return out
     }
 
@@ -93,10 +97,10 @@ enum ReportSections {
         guard !input.figures.isEmpty else { return [] }
         let fields = Dictionary(uniqueKeysWithValues: o.fields.map { ($0.code, $0) })
         let mismatched = Set(o.mismatches.map { "\($0.unitID)|\($0.scope.rawValue)" })
-        let columns = [TableColumn(w.unit, width: 28), TableColumn(w.pick("Số liệu", "Figure"), width: 30),
-                       TableColumn(w.pick("Công bố", "Published"), width: 9, alignsRight: true),
-                       TableColumn(w.pick("Sổ theo dõi", "Register"), width: 9, alignsRight: true),
-                       TableColumn(w.pick("Ghi chú", "Remark"), width: 30)]
+        let columns = [TableColumn(w.unit, width: 24), TableColumn(w.pick("Số liệu", "Figure"), width: 26),
+                       TableColumn(w.pick("Công bố", "Published"), width: 11, alignsRight: true),
+                       TableColumn(w.pick("Sổ theo dõi", "Register"), width: 11, alignsRight: true),
+                       TableColumn(w.pick("Ghi chú", "Remark"), width: 28)]
         let rows = input.figures.map { f -> TableRow in
             let name = o.unitNames[f.unitID] ?? "#\(f.unitID)"
             let what = scopeWords(f.scope, lang) + (f.fieldCode.flatMap { fields[$0]?.name(lang) }.map { " — " + $0 } ?? "")
@@ -148,10 +152,10 @@ enum ReportSections {
     static func behind(_ o: Overview, _ lang: Language) -> [ReportBlock] {
         let w = Words(lang)
         let alerts = o.alerts.filter { !$0.isMismatch && ($0.status == .behind || $0.status == .atRisk) }
-        var out: [ReportBlock] = [.heading(w.pick("II. ĐƠN VỊ CHƯA ĐẠT, CÓ NGUY CƠ CHƯA ĐẠT CHỈ TIÊU NĂM \(o.year)",
-                                                  "II. UNITS BEHIND OR AT RISK IN \(o.year)"))]
+        var out: [ReportBlock] = [.heading(w.pick("II. ĐƠN VỊ CHƯA ĐẠT, GẦN ĐẠT CHỈ TIÊU NĂM \(o.year)",
+                                                  "II. UNITS BEHIND OR NEARLY THERE IN \(o.year)"))]
         guard !alerts.isEmpty else {
-            out.append(.paragraph(w.pick("Không có đơn vị nào chưa đạt hoặc có nguy cơ chưa đạt chỉ tiêu.", "No unit is behind or at risk.")))
+            out.append(.paragraph(w.pick("Không có đơn vị nào chưa đạt hoặc gần đạt chỉ tiêu.", "No unit is behind or nearly there.")))
             return out
         }
         let columns = [TableColumn(w.unit, width: 30), TableColumn(w.pick("Đánh giá", "Status"), width: 14), TableColumn(w.pick("Lý do", "Why"), width: 50)]
@@ -172,28 +176,45 @@ enum ReportSections {
             return out
         }
         let pct = VietnameseNumber.fixed(Double(r.complete) * 100 / Double(r.expected), places: 1, lang)
-        out.append(.paragraph(w.pick("\(r.complete)/\(r.expected) đơn vị đã báo cáo đủ (\(pct)%); \(r.silent) đơn vị chưa báo cáo; khảo sát hài lòng \(r.surveyed)/\(r.surveyExpected); kế hoạch \(r.planned)/\(r.planExpected); mô hình đã đánh giá xong \(r.modelsDone)/\(r.modelsExpected).",
-                                     "\(r.complete)/\(r.expected) units reported in full (\(pct)%); \(r.silent) have not reported; surveys \(r.surveyed)/\(r.surveyExpected); plans \(r.planned)/\(r.planExpected); models fully evaluated \(r.modelsDone)/\(r.modelsExpected).")))
-        let late = o.children.filter { $0.reporting.expected > 0 && $0.reporting.complete < $0.reporting.expected }
+        out.append(.paragraph(w.pick("Có \(r.complete)/\(r.expected) đơn vị đã báo cáo đủ (\(pct)%), \(r.silent) đơn vị chưa báo cáo gì. Số đơn vị đã gửi: khảo sát hài lòng \(r.surveyed)/\(r.surveyExpected), kế hoạch \(r.planned)/\(r.planExpected); đã đánh giá xong mô hình \(r.modelsDone)/\(r.modelsExpected) đơn vị.",
+                                     "\(r.complete)/\(r.expected) units reported in full (\(pct)%), \(r.silent) sent nothing. Units that sent: surveys \(r.surveyed)/\(r.surveyExpected), plans \(r.planned)/\(r.planExpected); models fully evaluated in \(r.modelsDone)/\(r.modelsExpected) units.")))
+        // The unit itself reports too (a district's own survey and plan): it is a row, so the counts add up.
+        let own = o.unit.own.expectsAny && !o.unit.own.isComplete ? [o.unit.ownReportRow] : []
+        let late = own + o.children.filter { $0.reporting.expected > 0 && $0.reporting.complete < $0.reporting.expected }
         if !late.isEmpty {
-            let columns = [TableColumn(w.unit, width: 30), TableColumn(w.pick("Báo cáo đủ", "Complete"), width: 10, alignsRight: true),
-                           TableColumn(w.pick("Chưa báo cáo", "Silent"), width: 10, alignsRight: true),
-                           TableColumn(w.pick("Còn thiếu", "Missing"), width: 40)]
+            let columns = [TableColumn(w.unit, width: 30), TableColumn(w.pick("Đơn vị báo cáo đủ", "Units in full"), width: 12, alignsRight: true),
+                           TableColumn(w.pick("Còn thiếu", "Missing"), width: 50)]
             let rows = late.map { c -> TableRow in
-                let q = c.reporting
-                var missing: [String] = []
-                if q.modelsDone < q.modelsExpected {
-                    missing.append(q.expected == 1 && c.models.pending > 0 ? w.pick("\(c.models.pending) mô hình chờ đánh giá", "\(c.models.pending) models to evaluate")
-                                   : w.pick("đánh giá mô hình \(q.modelsDone)/\(q.modelsExpected)", "evaluations \(q.modelsDone)/\(q.modelsExpected)"))
-                }
-                if q.surveyed < q.surveyExpected { missing.append(w.pick("khảo sát \(q.surveyed)/\(q.surveyExpected)", "surveys \(q.surveyed)/\(q.surveyExpected)")) }
-                if q.planned < q.planExpected { missing.append(w.pick("kế hoạch \(q.planned)/\(q.planExpected)", "plans \(q.planned)/\(q.planExpected)")) }
-                return TableRow([.text(c.unit.name), .text("\(q.complete)/\(q.expected)"), .integer(q.silent), .text(missing.joined(separator: "; "))],
-                                isDemo: c.unit.isDemo)
+                TableRow([.text(c.unit.id == o.unit.unit.id ? c.ownRowName(lang) : c.unit.name), c.reporting.expected == 1 ? .text("") : .text("\(c.reporting.complete)/\(c.reporting.expected)"),
+                          .text(missing(c, lang))], isDemo: c.unit.isDemo)
             }
             out.append(.table(DataTable(title: w.pick("Đơn vị chưa báo cáo đủ", "Units not in full"), columns: columns, rows: rows)))
         }
         return out
+    }
+
+
+    /// What a unit still owes, in words: its own items, or how many units below it owe each.
+    static func missing(_ c: UnitProgress, _ lang: Language) -> String {
+        let w = Words(lang)
+        let q = c.reporting
+        var out: [String] = []
+        if q.expected == 1 {
+            let o = c.own
+            if o.expectsModels && !o.modelsDone {
+                out.append(o.modelsInForce == 0 ? w.pick("chưa có mô hình nào", "no model")
+                           : w.pick("\(o.pending)/\(o.modelsInForce) mô hình chờ đánh giá", "\(o.pending) of \(o.modelsInForce) models to evaluate"))
+            }
+            if o.expectsSurvey && !o.surveyed { out.append(w.pick("chưa gửi khảo sát hài lòng", "no survey")) }
+            if o.expectsPlan && !o.planned { out.append(w.pick("chưa gửi kế hoạch", "no plan")) }
+            return out.joined(separator: "; ")
+        }
+        if q.modelsDone < q.modelsExpected {
+            out.append(w.pick("\(q.modelsExpected - q.modelsDone) đơn vị chưa đánh giá xong mô hình", "\(q.modelsExpected - q.modelsDone) units with models to evaluate"))
+        }
+        if q.surveyed < q.surveyExpected { out.append(w.pick("\(q.surveyExpected - q.surveyed) đơn vị chưa gửi khảo sát", "\(q.surveyExpected - q.surveyed) without a survey")) }
+        if q.planned < q.planExpected { out.append(w.pick("\(q.planExpected - q.planned) đơn vị chưa gửi kế hoạch", "\(q.planExpected - q.planned) without a plan")) }
+        return out.joined(separator: "; ")
     }
 
     static func honours(_ input: ReportInput, _ lang: Language) -> [ReportBlock] {
@@ -217,19 +238,27 @@ enum ReportSections {
             if groups[d] == nil { order.append(d) }
             groups[d, default: []].append(h)
         }
-        let columns = [TableColumn(w.pick("Hình thức", "Kind"), width: 18), TableColumn(w.pick("Số quyết định", "Decision"), width: 14),
-                       TableColumn(w.pick("Ngày", "Date"), width: 11), TableColumn(w.pick("Cơ quan quyết định", "Issuer"), width: 30),
-                       TableColumn(w.pick("Số lượt", "Count"), width: 7, alignsRight: true),
+        let columns = [TableColumn(w.pick("Hình thức", "Kind"), width: 14), TableColumn(w.pick("Quyết định", "Decision"), width: 22),
+                       TableColumn(w.pick("Cơ quan quyết định", "Issuer"), width: 26),
+                       TableColumn(w.pick("Số lượt", "Count"), width: 8, alignsRight: true),
                        TableColumn(w.pick("Mô hình, tập thể, cá nhân", "Recipients"), width: 44)]
         let rows = order.map { d -> TableRow in
             let list = groups[d]!
-            var names = list.prefix(3).map { $0.recipient.isEmpty ? $0.unitName : "\($0.recipient) (\($0.unitName))" }.joined(separator: "; ")
-            if list.count > 3 { names += w.pick(" và \(list.count - 3) lượt khác", " and \(list.count - 3) more") }
-            return TableRow([.text(list[0].kindWords(lang)), .text(d.number), d.day.map(TableValue.date) ?? .empty, .text(d.issuer),
+            // Every recipient: an official report names them all.
+            let names = list.map(recipient).joined(separator: "; ")
+            let decision = d.number + (d.day.map { w.pick(" ngày ", " of ") + $0.description } ?? "")
+            return TableRow([.text(list[0].kindWords(lang)), .text(decision), .text(d.issuer),
                              .integer(list.count), .text(names)], isDemo: list.contains(where: \.isDemo))
         }
         out.append(.table(DataTable(title: w.pick("Công nhận, khen thưởng", "Honours"), columns: columns, rows: rows)))
         return out
+    }
+
+    /// “Mô hình A (xã B)”, the unit left out when the name already says it.
+    static func recipient(_ h: Honour) -> String {
+        guard !h.recipient.isEmpty else { return h.unitName }
+        if VietnameseText.searchKey(h.recipient).contains(VietnameseText.searchKey(UnitLevel.split(h.unitName).rest)) { return h.recipient }
+        return "\(h.recipient) (\(MeetingReport.inText(h.unitName)))"
     }
 
     static func closing(_ lang: Language) -> [ReportBlock] {

@@ -13,18 +13,18 @@ enum CompletenessRows {
             DVKCore.TableColumn(w.pick("Chờ ĐG", "Pending"), width: 7, alignsRight: true),
             DVKCore.TableColumn(w.pick("Đánh giá", "Evaluations"), width: 14),
             DVKCore.TableColumn(w.pick("Khảo sát", "Survey"), width: 12),
-            DVKCore.TableColumn(w.pick("Kế hoạch", "Plan"), width: 12),
+            DVKCore.TableColumn(w.pick("Kế hoạch", "Plan"), width: 15),
         ]
     }
 
-    static func table(_ units: [UnitProgress], _ lang: Language) -> DataTable {
+    static func table(_ units: [UnitProgress], own: OrgUnit.ID?, _ lang: Language) -> DataTable {
         DataTable(title: Words(lang).pick("Tình hình báo cáo", "Reporting"), columns: columns(lang),
-                  rows: units.map { TableRow(values($0, lang), isDemo: $0.unit.isDemo) })
+                  rows: units.map { TableRow(values($0, isOwn: $0.unit.id == own, lang), isDemo: $0.unit.isDemo) })
     }
 
     /// A unit that reports for itself shows its own answers; a parent shows
     /// how many of the units below it have sent each one in.
-    static func values(_ u: UnitProgress, _ lang: Language) -> [TableValue] {
+    static func values(_ u: UnitProgress, isOwn: Bool, _ lang: Language) -> [TableValue] {
         let w = Words(lang)
         let r = u.reporting
         let single = r.expected == 1 && u.own.expectsAny
@@ -44,12 +44,16 @@ enum CompletenessRows {
             : o.pending > 0 ? .text(w.pick("còn \(VietnameseNumber.integer(o.pending, lang)) chờ", "\(o.pending) pending"))
             : .text("✓ " + w.pick("đã đánh giá", "evaluated"))
         let sat = u.progress(for: .satisfaction)?.value
-        let survey: TableValue = o.surveyed ? (sat.map { .text("✓ " + VietnameseNumber.fixed($0, places: 1, lang) + "%") } ?? .text("✓")) : .text("–")
+        // A figure means it came in; a spreadsheet gets it as a percentage.
+        let survey: TableValue = o.surveyed ? (sat.map(TableValue.percent) ?? .text("✓")) : .text("–")
         // Sent in is not the same as adopted: the plan's own standing follows the mark.
-        let planMet = u.progress(for: .planCoverage).map { $0.unitsJudged > 0 && $0.unitsMeeting == $0.unitsJudged } ?? false
-        let plan: TableValue = o.planned ? .text("✓ " + (planMet ? w.pick("có", "yes") : w.pick("chưa đạt", "not met"))) : .text("–")
+        // Sent in is not yet in force: the words say which step is missing, as the overview's alert does.
+        let plan: TableValue = !o.planned ? .text("–")
+            : o.planAdopted == nil ? .text("✓ " + w.pick("có", "yes"))
+            : o.planAdopted == true ? .text("… " + w.pick("chưa phổ biến", "not disseminated"))
+            : .text("… " + w.pick("chưa ban hành", "not adopted"))
         return [
-            .text(u.unit.name),
+            .text(isOwn ? u.ownRowName(lang) : u.unit.name),
             status,
             // A share of one unit says nothing its verdict does not.
             single ? .text("") : .percent(CompletenessState.share(r.complete, of: r.expected)),

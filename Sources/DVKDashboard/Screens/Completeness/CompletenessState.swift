@@ -28,7 +28,9 @@ public struct CompletenessState: Hashable, Sendable {
     /// Children expected to report, after the filter, search and sort.
     public func visible(_ o: Overview?) -> [UnitProgress] {
         guard let o else { return [] }
-        var list = Array(o.children.enumerated()).filter { $0.element.reporting.expected > 0 }
+        // The unit itself comes first when it reports too: the list then adds up to the line above it.
+        let own = o.unit.own.expectsAny ? [o.unit.ownReportRow] : []
+        var list = Array((own + o.children).enumerated()).filter { $0.element.reporting.expected > 0 }
         switch filter {
         case .incomplete: list = list.filter { $0.element.reporting.complete < $0.element.reporting.expected }
         case .silent: list = list.filter { $0.element.reporting.silent > 0 }

@@ -11,7 +11,8 @@ extension CompletenessState: UnitListScreen {
         let o = app.overview
         switch a {
         case .drillIn:
-            guard let u = selected(o) else { return Step() }
+            // The unit's own row is the place already on screen.
+            guard let u = selected(o), u.unit.id != app.location.unitID else { return Step() }
             return .request(.drill(u.unit.id))
         case .cycleSort:
             if sort == ReportingSort.allCases.last { descending.toggle() }
@@ -44,6 +45,11 @@ extension CompletenessState: UnitListScreen {
         return Step()
     }
 
-    func table(_ app: AppState) -> DataTable? { CompletenessRows.table(visible(app.overview), app.lang) }
+    func listNotes(_ app: AppState) -> [String] {
+        let kids = visible(app.overview)
+        return [CompletenessView.headline(app), CompletenessView.summary(self, app, selected: cursor.index(in: kids.map(\.unit.id)), shown: kids.count)]
+    }
+
+    func table(_ app: AppState) -> DataTable? { CompletenessRows.table(visible(app.overview), own: app.overview?.unit.unit.id, app.lang) }
 
 }

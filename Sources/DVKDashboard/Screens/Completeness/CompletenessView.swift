@@ -27,7 +27,7 @@ enum CompletenessView {
         let shown = first..<min(kids.count, first + max(0, Table.visibleRows(in: tableRect)))
         let nameWidth = Table(columns: tableColumns, source: [[TableCell]]()).columnFrames(width: area.width)[0].width
         let rows = kids[shown].map { u -> [TableCell] in
-            let values = CompletenessRows.values(u, s.lang)
+            let values = CompletenessRows.values(u, isOwn: u.unit.id == s.overview?.unit.unit.id, s.lang)
             return shownColumns.map { i in
                 let text = values[i].display(s.lang)
                 return TableCell(i == 0 ? Truncation.middle(text, width: nameWidth) : text, role: role(text))

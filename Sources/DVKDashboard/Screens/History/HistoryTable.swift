@@ -2,6 +2,8 @@ import DVKCore
 
 /// The change log as shown (its filters and search), newest first.
 extension HistoryState {
+    func listNotes(_ app: AppState) -> [String] { [HistoryView.summary(self, app, count: visible(app).count)] }
+
     func table(_ app: AppState) -> DataTable? {
         guard isLoaded else { return nil }
         let t = app.texts

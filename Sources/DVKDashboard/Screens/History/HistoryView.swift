@@ -12,13 +12,7 @@ enum HistoryView {
     static func render(_ h: HistoryState, _ s: AppState, into b: inout Buffer, area: Rect) {
         let t = s.texts
         let entries = h.visible(s)
-        var summary = [t.pick("\(VietnameseNumber.integer(entries.count, s.lang)) thay đổi", "\(VietnameseNumber.integer(entries.count, s.lang)) changes")]
-        summary.append(t.pick("loại [f]: ", "kind [f]: ") + (h.query.entity.map { HistoryDescription.entityName($0, t).lowercased() } ?? t.all))
-        summary.append(t.pick("cán bộ [e]: ", "officer [e]: ") + (h.query.officer ?? t.all))
-        summary.append(t.pick("từ ngày [s]: ", "since [s]: ") + (h.query.since?.description ?? t.all))
-        summary.append(t.pick("đơn vị [t]: ", "unit [t]: ") + (h.query.underCurrentUnit ? (s.overview?.unit.unit.name ?? "") : t.all))
-        if !h.searchText.isEmpty { summary.append(t.pick("tìm: ", "find: ") + "“\(h.searchText)”") }
-        b.write(summary.joined(separator: " · "), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        b.write(summary(h, s, count: entries.count), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
         let (tableRect, detailRect) = HistoryState.split(area)
         let columns = [TableColumn(t.pick("Lúc", "When"), width: 16), TableColumn(t.pick("Cán bộ", "Officer"), width: 12),
                        TableColumn(t.pick("Thao tác", "Action"), width: 9), TableColumn(t.words.unit, width: .min(16)),
@@ -41,5 +35,17 @@ enum HistoryView {
         for (i, line) in lines.prefix(inner.height).enumerated() {
             b.write(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
         }
+    }
+
+    /// “12 thay đổi · loại [f]: tất cả · …”: what the list holds, on screen and atop its printout.
+    static func summary(_ h: HistoryState, _ s: AppState, count: Int) -> String {
+        let t = s.texts
+        var summary = [t.pick("\(VietnameseNumber.integer(count, s.lang)) thay đổi", "\(VietnameseNumber.integer(count, s.lang)) changes")]
+        summary.append(t.pick("loại [f]: ", "kind [f]: ") + (h.query.entity.map { HistoryDescription.entityName($0, t).lowercased() } ?? t.all))
+        summary.append(t.pick("cán bộ [e]: ", "officer [e]: ") + (h.query.officer ?? t.all))
+        summary.append(t.pick("từ ngày [s]: ", "since [s]: ") + (h.query.since?.description ?? t.all))
+        summary.append(t.pick("đơn vị [t]: ", "unit [t]: ") + (h.query.underCurrentUnit ? (s.overview?.unit.unit.name ?? "") : t.all))
+        if !h.searchText.isEmpty { summary.append(t.pick("tìm: ", "find: ") + "“\(h.searchText)”") }
+        return summary.joined(separator: " · ")
     }
 }

@@ -3,6 +3,8 @@ import DVKCore
 /// The models list as values. The screen holds one page; `P` and `e` read
 /// every row of the same query (`exportQuery`) and build the table from them.
 extension ModelsState {
+    func listNotes(_ app: AppState) -> [String] { [ModelsView.summary(self, app, app.texts)] }
+
     /// The query on screen, every row.
     public func exportQuery() -> ModelQuery? {
         guard var q = page?.query else { return nil }
