@@ -119,9 +119,10 @@ import Testing
         #expect(a.reasons == [.noPlan(year: 2023)])
         #expect(a.text(.vi) == "Xã 6: chưa có kế hoạch năm 2023")
         #expect(a.text(.en) == "Xã 6: no plan for 2023")
-        // A plan adopted but not disseminated does not meet the target either; every reason is given.
+        // A plan adopted but not disseminated does not meet the target either, and says which step is missing; every reason is given.
         let b = try #require(alerts.first { $0.unit?.id == Fixture.commune(8) })
-        #expect(b.text(.vi) == "Xã 8: chưa có kế hoạch năm 2023; 9/10 mô hình hiệu quả")
+        #expect(b.text(.vi) == "Xã 8: kế hoạch năm 2023 chưa được phổ biến; 9/10 mô hình hiệu quả")
+        #expect(b.reasons.first == .planNotInForce(year: 2023, adopted: true))
     }
 
     @Test func satisfactionAgencyAndTheUnitAbove() throws {

@@ -26,9 +26,9 @@ public enum Keys {
             KeyBinding(.character("M"), label: t.pick("Địa giới", "Map"),
                        help: t.pick("Địa giới hiện nay/thời đó", "Map: today/then"), action: .toggleMap),
             KeyBinding(.character("p"), label: t.pick("In", "Print"), help: t.pick("In màn hình ra .txt và .html", "Print this screen to .txt and .html"), action: .print),
-            KeyBinding(.character("P"), help: t.pick("In cả danh sách ra trang A4 (.txt, .html)", "Print the whole list on A4 pages (.txt, .html)"), action: .printList),
-            KeyBinding(.character("E"), help: t.pick("Xuất danh sách ra Excel (.xlsx) và .csv", "Export the list to Excel (.xlsx) and .csv"), action: .export),
-            KeyBinding(.character("R"), help: t.pick("Lập báo cáo của đơn vị, năm đang xem (.docx, .html)", "Write the report of this unit and year (.docx, .html)"), action: .report),
+            KeyBinding(.character("P"), help: t.pick("In cả danh sách ra trang A4", "Print the whole list on A4 pages"), action: .printList),
+            KeyBinding(.character("E"), help: t.pick("Xuất danh sách ra .xlsx, .csv", "Export the list to .xlsx, .csv"), action: .export),
+            KeyBinding(.character("R"), help: t.pick("Lập báo cáo (.docx, .html)", "Write the report (.docx, .html)"), action: .report),
         ]
     }
 

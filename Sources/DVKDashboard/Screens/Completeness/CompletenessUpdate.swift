@@ -11,8 +11,12 @@ extension CompletenessState: UnitListScreen {
         let o = app.overview
         switch a {
         case .drillIn:
-            // The unit's own row is the place already on screen.
-            guard let u = selected(o), u.unit.id != app.location.unitID else { return Step() }
+            guard let u = selected(o) else { return Step() }
+            // The unit's own row is the place already on screen: said, rather than nothing happening.
+            if u.unit.id == o?.unit.unit.id {
+                return .request(.notice(.info(app.texts.pick("Dòng này là báo cáo của chính \(u.unit.name), đơn vị đang xem.",
+                                                             "This row is \(u.unit.name)'s own reports: the unit on screen."))))
+            }
             return .request(.drill(u.unit.id))
         case .cycleSort:
             if sort == ReportingSort.allCases.last { descending.toggle() }

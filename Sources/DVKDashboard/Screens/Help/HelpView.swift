@@ -8,8 +8,8 @@ enum HelpView {
         var normal = s
         normal.mode = .normal
         HelpOverlay(title: t.pick("Trợ giúp: phím của màn hình ", "Help: keys of the screen ") + s.screen.id.title(s.lang), keyMap: Keys.table(normal),
-                    footer: t.pick("✓ Đạt · ▲ Gần đạt (≥ 80% mục tiêu) · ✗ Chưa đạt · – Chưa có số liệu",
-                                   "✓ Met · ▲ At risk (≥ 80% of goal) · ✗ Behind · – No data"))
+                    footer: t.pick("✓ Đạt · ▲ Gần đạt (≥ 80% mục tiêu) · ✗ Chưa đạt · – Chưa báo cáo",
+                                   "✓ Met · ▲ At risk (≥ 80% of goal) · ✗ Behind · – Not reported"))
             .render(into: &b, area: area)
     }
 }

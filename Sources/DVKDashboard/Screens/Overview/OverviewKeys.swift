@@ -12,7 +12,7 @@ extension OverviewState {
             KeyBinding(.character("y"), label: t.pick("Hài lòng", "Survey"), help: t.pick("Nhập chỉ số hài lòng của đơn vị này", "Enter this unit's satisfaction survey"), action: .survey),
             KeyBinding(.character("o"), help: t.pick("Nhập kế hoạch của đơn vị này", "Enter this unit's plan"), action: .plan),
             KeyBinding(.character("T"), help: t.pick("Sửa chỉ tiêu", "Edit a target"), action: .editTarget),
-            KeyBinding(.character("S"), help: t.pick("Thiết lập báo cáo: cơ quan ban hành, số, người ký, nơi nhận", "Report settings: issuer, number, signer, recipients"), action: .reportSettings),
+            KeyBinding(.character("S"), help: t.pick("Thiết lập báo cáo, người ký", "Report settings, signer"), action: .reportSettings),
             KeyBinding(.character("b"), help: t.pick("Bảng nhập nhanh mô hình của đơn vị này", "Fast entry grid for this unit"), action: .openGrid),
         ] + ListKeys.unitChanges(t)
         return keys
