@@ -238,10 +238,10 @@ enum ReportSections {
             if groups[d] == nil { order.append(d) }
             groups[d, default: []].append(h)
         }
-        let columns = [TableColumn(w.pick("Hình thức", "Kind"), width: 14), TableColumn(w.pick("Quyết định", "Decision"), width: 22),
-                       TableColumn(w.pick("Cơ quan quyết định", "Issuer"), width: 26),
-                       TableColumn(w.pick("Số lượt", "Count"), width: 8, alignsRight: true),
-                       TableColumn(w.pick("Mô hình, tập thể, cá nhân", "Recipients"), width: 44)]
+        let columns = [TableColumn(w.pick("Hình thức", "Kind"), width: 12), TableColumn(w.pick("Quyết định", "Decision"), width: 18),
+                       TableColumn(w.pick("Cơ quan quyết định", "Issuer"), width: 22),
+                       TableColumn(w.pick("Số lượt", "Count"), width: 10, alignsRight: true),
+                       TableColumn(w.pick("Mô hình, tập thể, cá nhân", "Recipients"), width: 40)]
         let rows = order.map { d -> TableRow in
             let list = groups[d]!
             // Every recipient: an official report names them all.

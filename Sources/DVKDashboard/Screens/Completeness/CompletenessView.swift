@@ -67,7 +67,8 @@ enum CompletenessView {
 
     static func summary(_ c: CompletenessState, _ s: AppState, selected: Int, shown: Int) -> String {
         let t = s.texts
-        var parts = ["\(t.words.children): \(VietnameseNumber.integer(shown, s.lang))"]
+        // The unit's own row is one of them: not “trực thuộc”.
+        var parts = ["\(t.words.unit): \(VietnameseNumber.integer(shown, s.lang))"]
         if shown > 0 { parts.append(t.pick("dòng ", "row ") + "\(selected + 1)/\(shown)") }
         let sortName: String = switch c.sort {
         case .name: t.pick("tên", "name")
