@@ -93,6 +93,8 @@ public struct EffectRunner {
             return [.failed(e.message(lang))]
         } catch let e as DocumentError {
             return [.failed(e.message(lang))]
+        } catch let e as ReportError {
+            return [.failed(e.message(lang))]
         } catch {
             return [.failed("\(error.localizedDescription)")]
         }

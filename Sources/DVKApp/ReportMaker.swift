@@ -21,6 +21,11 @@ public enum ReportMaker {
             last = snap
         }
         guard let o = overviews.last, let snap = last else { return nil }
+        // The targets are the phase's: a year outside it has nothing to report against (every unit
+        // “behind”, none asked to report), so it is refused rather than written.
+        if let phase = o.unit.targets.first?.target.phase, let outside = period.years.first(where: { !phase.contains($0) }) {
+            throw ReportError.outsidePhase(year: outside, phase: "\(phase)")
+        }
         let dataAsOf = try db.dataAsOf()
         let day = date ?? dataAsOf ?? today
         let province = o.path.first { $0.kind == .province }?.name ?? o.path.first?.name

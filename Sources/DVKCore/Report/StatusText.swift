@@ -107,6 +107,9 @@ public enum StatusText {
 
     public static func effectiveCell(_ c: UnitProgress, _ lang: Language) -> String {
         let n = VietnameseNumber.integer(c.models.effective, lang)
+        if let t = c.progress(for: .effectiveModelsPerUnit), !t.isShare, t.applicable, t.value == nil {
+            return "– " + Words(lang).status(.noData).lowercased()
+        }
         if let t = c.progress(for: .effectiveModelsPerUnit), !t.isShare {
             return "\(n)/\(VietnameseNumber.decimal(t.threshold, lang))"
         }

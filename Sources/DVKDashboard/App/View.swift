@@ -54,11 +54,21 @@ public enum View {
             source = .models(q, fields: s.overview?.fields ?? [])
         } else {
             guard var table = s.screen.model.table(s) else { return nil }
-            table.context = header(s) + s.screen.model.listNotes(s)
+            table.context = header(s) + notes(s)
             source = .table(table)
         }
-        return ListJob(screen: s.screen.id, unitName: unitName, year: s.location.year,
-                       header: header(s) + s.screen.model.listNotes(s), source: source)
+        return ListJob(screen: s.screen.id, unitName: unitName, year: s.location.year, header: header(s) + notes(s), source: source)
+    }
+
+    /// The screen's filter and sort line, without what only the screen needs
+    /// (the key hints “[f]”, the row the cursor is on).
+    static func notes(_ s: AppState) -> [String] {
+        s.screen.model.listNotes(s).map { line in
+            line.components(separatedBy: " · ")
+                .filter { !$0.hasPrefix(s.texts.pick("dòng ", "row ")) }
+                .map { $0.replacingOccurrences(of: #" \[[a-z]\]"#, with: "", options: .regularExpression) }
+                .joined(separator: " · ")
+        }
     }
 
     /// Title, unit, year, map, data as of and officer: the head of every printout.

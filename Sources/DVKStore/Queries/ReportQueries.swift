@@ -29,9 +29,12 @@ extension AppDatabase {
                 ORDER BY a.decided_on, a.decision_number
                 """, arguments: [days.lowerBound.iso, days.upperBound.iso, ids]).map { r in
                 let recipient: String = r["recipient"]
+                let title: String = r["title"] ?? ""
+                // Two awards to one commune for two models are two lines: the model says which.
+                let who = recipient.isEmpty ? title : title.isEmpty || recipient.contains(title) ? recipient : "\(recipient) (mô hình “\(title)”)"
                 return Honour(kind: .award(AwardKind(rawValue: r["kind"]) ?? .commendation), decisionNumber: r["decision_number"],
                               decidedOn: Rows.day(r["decided_on"]), issuer: r["issuer"],
-                              recipient: recipient.isEmpty ? (r["title"] as String? ?? "") : recipient, unitName: r["unit_name"],
+                              recipient: who, unitName: r["unit_name"],
                               isDemo: r["is_demo"])
             }
             return (recognitions + awards).sorted { ($0.decidedOn ?? .firstOf(year: 1900)) < ($1.decidedOn ?? .firstOf(year: 1900)) }

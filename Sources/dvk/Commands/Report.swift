@@ -40,6 +40,11 @@ struct Report: ParsableCommand {
         if halfYear && phase != nil { throw ValidationError(help("Chọn --half-year hoặc --phase, không cả hai.", "Use --half-year or --phase, not both.")) }
         if phase != nil && year != nil { throw ValidationError(help("--phase đã gồm các năm: bỏ --year.", "--phase names its years: drop --year.")) }
         if let phase, Report.years(phase) == nil {
+            let parts = phase.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 2, parts[0] > parts[1] {
+                throw ValidationError(help("--phase: năm đầu phải trước năm cuối (\(parts[1])-\(parts[0]), không phải \(phase)).",
+                                           "--phase: the first year comes first (\(parts[1])-\(parts[0]), not \(phase))."))
+            }
             throw ValidationError(help("--phase phải có dạng 2023-2025.", "--phase must look like 2023-2025."))
         }
         if let date, Day(parsing: date) == nil {

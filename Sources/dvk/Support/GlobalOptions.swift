@@ -94,6 +94,9 @@ func reporting<T>(_ lang: Language, _ body: () throws -> T) throws -> T {
     } catch let e as CocoaError {
         Output.error(FileMessage.describe(e, lang))
         throw ExitCode(ExitCodes.fileError)
+    } catch let e as ReportError {
+        Output.error(e.message(lang))
+        throw ExitCode(ExitCodes.usage)
     } catch let e as ListError {
         Output.error(e.message(lang))
         throw ExitCode(ExitCodes.usage)

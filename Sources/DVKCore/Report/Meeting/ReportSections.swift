@@ -16,10 +16,11 @@ enum ReportSections {
                                               "\(voice) reports the results of the “Dân vận khéo” movement \(input.period.words(lang)) in \(place) as follows.")))
         var scope = w.pick("Số liệu tổng hợp từ sổ theo dõi phong trào", "Figures from the movement's register")
         if let d = input.dataAsOf { scope += w.pick(", đến ngày \(d)", ", as of \(d)") }
-        scope += " · " + w.mapView(o.map)
+        scope += "; " + w.mapView(o.map).lowercased()
         if case let .halfYear(y) = input.period {
-            scope += w.pick(". Đánh giá mô hình ghi theo năm, không theo ngày: số mô hình hiệu quả là số đã đánh giá cho năm \(y) đến nay; khen thưởng, công nhận tính từ 01/01 đến 30/06/\(y).",
-                            ". Evaluations are recorded by year, not by day: effective models are those evaluated for \(y) so far; honours count from 01/01 to 30/06/\(y).")
+            let asOf = input.dataAsOf.map { w.pick("đến ngày \($0)", "as of \($0)") } ?? w.pick("đến nay", "so far")
+            scope += w.pick(". Đánh giá mô hình ghi theo năm, không theo ngày: số mô hình hiệu quả là số đã đánh giá cho năm \(y) \(asOf); kế hoạch, khảo sát và tình hình báo cáo cũng tính \(asOf); khen thưởng, công nhận tính từ 01/01 đến 30/06/\(y).",
+                            ". Evaluations are recorded by year, not by day: effective models are those evaluated for \(y) \(asOf); plans, surveys and reporting are \(asOf) too; honours count from 01/01 to 30/06/\(y).")
         } else {
             scope += "."
         }
@@ -70,7 +71,8 @@ enum ReportSections {
             }
             out.append(.table(DataTable(title: w.target, columns: columns, rows: rows)))
         }
-        let models = w.modelsLine(last.unit.models) + "."
+        // A sentence in a report: commas, not the screen's dots.
+        let models = w.modelsLine(last.unit.models).replacingOccurrences(of: " · ", with: ", ") + "."
         out.append(.paragraph(input.overviews.count > 1 ? w.pick("Năm \(last.year): ", "\(last.year): ") + models : models))
         return out
     }
@@ -101,7 +103,14 @@ enum ReportSections {
                        TableColumn(w.pick("Công bố", "Published"), width: 11, alignsRight: true),
                        TableColumn(w.pick("Sổ theo dõi", "Register"), width: 11, alignsRight: true),
                        TableColumn(w.pick("Ghi chú", "Remark"), width: 28)]
-        let rows = input.figures.map { f -> TableRow in
+        // Each unit's total first, then its fields in their usual order.
+        let order = Dictionary(uniqueKeysWithValues: o.fields.map { ($0.code, $0.sortOrder) })
+        let sorted = input.figures.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.unitID != y.unitID || x.scope != y.scope { return a.offset < b.offset }
+            return (x.fieldCode.flatMap { order[$0] } ?? -1) < (y.fieldCode.flatMap { order[$0] } ?? -1)
+        }.map(\.element)
+        let rows = sorted.map { f -> TableRow in
             let name = o.unitNames[f.unitID] ?? "#\(f.unitID)"
             let what = scopeWords(f.scope, lang) + (f.fieldCode.flatMap { fields[$0]?.name(lang) }.map { " — " + $0 } ?? "")
             let counted = counted(f, input.progress[f.unitID])
@@ -182,11 +191,15 @@ enum ReportSections {
         let own = o.unit.own.expectsAny && !o.unit.own.isComplete ? [o.unit.ownReportRow] : []
         let late = own + o.children.filter { $0.reporting.expected > 0 && $0.reporting.complete < $0.reporting.expected }
         if !late.isEmpty {
-            let columns = [TableColumn(w.unit, width: 30), TableColumn(w.pick("Đơn vị báo cáo đủ", "Units in full"), width: 12, alignsRight: true),
-                           TableColumn(w.pick("Còn thiếu", "Missing"), width: 50)]
+            // The count of units in full only where a row stands for several units.
+            let parents = late.contains { $0.reporting.expected > 1 }
+            let columns = [TableColumn(w.unit, width: 30)]
+                + (parents ? [TableColumn(w.pick("Đơn vị báo cáo đủ", "Units in full"), width: 12, alignsRight: true)] : [])
+                + [TableColumn(w.pick("Còn thiếu", "Missing"), width: 50)]
             let rows = late.map { c -> TableRow in
-                TableRow([.text(c.unit.id == o.unit.unit.id ? c.ownRowName(lang) : c.unit.name), c.reporting.expected == 1 ? .text("") : .text("\(c.reporting.complete)/\(c.reporting.expected)"),
-                          .text(missing(c, lang))], isDemo: c.unit.isDemo)
+                let name = TableValue.text(c.unit.id == o.unit.unit.id ? c.ownRowName(lang) : c.unit.name)
+                let share: [TableValue] = parents ? [c.reporting.expected == 1 ? .text("") : .text("\(c.reporting.complete)/\(c.reporting.expected)")] : []
+                return TableRow([name] + share + [.text(missing(c, lang))], isDemo: c.unit.isDemo)
             }
             out.append(.table(DataTable(title: w.pick("Đơn vị chưa báo cáo đủ", "Units not in full"), columns: columns, rows: rows)))
         }
