@@ -13,6 +13,8 @@ public enum DocumentError: Error, Equatable, Sendable {
     case inputMissing(path: String)
     /// The file could not be written (missing folder, no permission, disk full).
     case writeFailed(path: String)
+    /// A file there already that nobody may write (a signed copy): left as it is.
+    case readOnly(path: String)
     /// The .docx package could not be put together.
     case archiveFailed(String)
 
@@ -33,6 +35,9 @@ public enum DocumentError: Error, Equatable, Sendable {
                 "LibreOffice did not finish the PDF within \(seconds) seconds and was stopped: try again, or export .docx and print from there.")
         case let .inputMissing(path):
             return w.pick("Không tìm thấy tệp cần chuyển: \(path).", "The file to convert does not exist: \(path).")
+        case let .readOnly(path):
+            return w.pick("Không ghi được tệp \(path): tệp đã có và chỉ cho đọc (có thể là bản đã ký), dvk không ghi đè. Chọn tên khác.",
+                          "Cannot write \(path): the file is there and read-only (perhaps a signed copy); dvk does not replace it. Choose another name.")
         case let .writeFailed(path):
             return w.pick(
                 "Không ghi được tệp \(path): kiểm tra thư mục có tồn tại, còn chỗ trống và có quyền ghi.",

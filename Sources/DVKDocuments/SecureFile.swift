@@ -14,8 +14,9 @@ enum SecureFile {
     static func write(_ data: Data, to path: String) throws {
         // A file there already that nobody may write (a signed copy, mode 0444) is never replaced, not even by root.
         var st = stat()
-        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR || (st.st_mode & 0o222) == 0 || access(path, W_OK) != 0 {
-            throw DocumentError.writeFailed(path: path)
+        if lstat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw DocumentError.writeFailed(path: path) }
+            if (st.st_mode & 0o222) == 0 || access(path, W_OK) != 0 { throw DocumentError.readOnly(path: path) }
         }
         let temp = path + ".dvk-\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

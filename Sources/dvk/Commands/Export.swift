@@ -33,6 +33,7 @@ struct ListOptions: ParsableArguments {
         let lang = global.language
         guard try db.quickCheck() else { throw StoreError.corrupt(path: db.path) }
         let start = try SessionStart.resolve(db: db, unit: unit, year: year, lang: lang, map: map.view())
+        if year != nil { try DataYears.check([start.year], option: "--year", db: db, lang: lang) }
         let writer = SnapshotWriter(folder: SnapshotWriter.defaultFolder())
         let runner = EffectRunner(db: db, snapshots: writer, lang: lang)
         // A tall screen: the list's filters are the screen's defaults, its rows all read.

@@ -73,14 +73,7 @@ struct Report: ParsableCommand {
             let period: ReportPeriod = range.map { .phase($0) } ?? (halfYear ? .halfYear(start.year) : .year(start.year))
             // A year with no figures would be a report of every target missed: refused, with the years there are.
             let w = Words(lang)
-            let span = try db.dataYears() ?? start.year...start.year
-            let last = min(span.upperBound, try db.dataAsOf()?.year ?? SessionStart.currentDay().year)
-            let known = span.lowerBound...max(span.lowerBound, last)
-            if let outside = period.years.first(where: { !known.contains($0) }) {
-                throw UserError.badOption(range == nil ? "--year" : "--phase",
-                                          w.pick("không có số liệu năm \(outside) (cơ sở dữ liệu có số liệu từ \(known.lowerBound) đến \(known.upperBound)).",
-                                                 "no figures for \(outside) (the database covers \(known.lowerBound) to \(known.upperBound))."))
-            }
+            try DataYears.check(period.years, option: range == nil ? "--year" : "--phase", db: db, lang: lang)
             if let day = date.flatMap(Day.init(parsing:)), day < period.days.lowerBound {
                 throw UserError.badOption("--date", w.pick("báo cáo không thể ghi ngày \(day), trước kỳ báo cáo (từ \(period.days.lowerBound)).",
                                                            "the report cannot be dated \(day), before its period (from \(period.days.lowerBound))."))
