@@ -32,10 +32,10 @@ let package = Package(
         // libxlsxwriter (Debian libxlsxwriter-dev) through a module map, as ncursesw.
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
         // Tables out of dvk: .xlsx, .csv and full-length A4 printouts.
-        .target(name: "DVKExport", dependencies: ["DVKCore", "CXlsxWriter"]),
+        .target(name: "DVKExport", dependencies: ["DVKCore", "TerminalUI", "CXlsxWriter"]),
         // The report in the Party's format: .docx, .html, and .pdf through LibreOffice.
         .target(name: "DVKDocuments", dependencies: [
-            "DVKCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "DVKCore", "DVKExport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "DVKDashboard", dependencies: ["DVKCore", "TerminalUI"]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
@@ -46,9 +46,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DVKCoreTests", dependencies: ["DVKCore"]),
-        .testTarget(name: "DVKExportTests", dependencies: ["DVKExport", "DVKCore"]),
+        .testTarget(name: "DVKExportTests", dependencies: ["DVKExport", "DVKCore", "TerminalUI"]),
         .testTarget(name: "DVKDocumentsTests", dependencies: [
-            "DVKDocuments", "DVKCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "DVKDocuments", "DVKCore", "DVKExport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "DVKStoreTests", dependencies: ["DVKStore", "DVKCore"]),
         .testTarget(name: "TerminalUITests", dependencies: [

@@ -87,13 +87,7 @@ public struct EffectRunner {
             case .quit:
                 return []
             }
-        } catch let e as StoreError {
-            return [.failed(e.message(lang))]
-        } catch let e as ExportError {
-            return [.failed(e.message(lang))]
-        } catch let e as DocumentError {
-            return [.failed(e.message(lang))]
-        } catch let e as ReportError {
+        } catch let e as ExplainedError {
             return [.failed(e.message(lang))]
         } catch {
             return [.failed("\(error.localizedDescription)")]

@@ -36,9 +36,10 @@ public enum ListFiles {
     }
 
     /// A text file readable by the officer only: it holds the board's data.
-    static func writeText(_ text: String, to path: String) throws { try TextFile.write(text, to: path) }
+    static func writeText(_ text: String, to path: String) throws { try OutputFile.write(text, to: path) }
 
     /// A unit's name as a file name part: “Xã Suối Giàng” → “xa-suoi-giang”.
+    /// A file name has 255 bytes at most: a long name is cut, what follows it is kept.
     static func slug(_ name: String) -> String {
         String(VietnameseText.searchKey(name).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }.joined().prefix(80))
     }

@@ -1,7 +1,7 @@
 import DVKCore
 
 /// Why a report is not written.
-public enum ReportError: Error, Equatable {
+public enum ReportError: ExplainedError, Equatable {
     /// The year is outside the targets' phase (Đề án 13: 2023–2025).
     case outsidePhase(year: Int, phase: String)
 

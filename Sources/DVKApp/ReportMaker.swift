@@ -28,8 +28,7 @@ public enum ReportMaker {
         }
         let dataAsOf = try db.dataAsOf()
         let day = date ?? dataAsOf ?? today
-        let province = o.path.first { $0.kind == .province }?.name ?? o.path.first?.name
-        let settings = ReportSettings.defaults(province: province, on: day).overridden(by: try db.reportSettings())
+        let settings = ReportSettings.defaults(path: o.path, on: day).overridden(by: try db.reportSettings())
         let input = ReportInput(period: period, overviews: overviews, progress: snap.progress, figures: snap.figures,
                                 directives: try db.directives(), honours: try db.honours(units: o.subtreeUnitIDs, days: period.days),
                                 settings: settings, date: day, isDemo: try db.holdsDemoData(units: o.subtreeUnitIDs), dataAsOf: dataAsOf)

@@ -51,10 +51,7 @@ public struct SnapshotWriter: Sendable {
 
     /// `units_xa-suoi-giang_2025_20261121-1432.txt`: screen, unit, year, time.
     func fileStem(_ job: PrintJob) -> String {
-        // A file name has 255 bytes at most: a long unit name is cut, the screen, year and time are kept.
-        let unit = String(VietnameseText.searchKey(job.unitName).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }
-            .joined().prefix(80))
-        return "\(job.screen.slug)_\(unit)_\(job.year)_\(SnapshotWriter.stamp(clock(), pretty: false))"
+        "\(job.screen.slug)_\(ListFiles.slug(job.unitName))_\(job.year)_\(SnapshotWriter.stamp(clock(), pretty: false))"
     }
 
     static func stamp(_ date: Date, pretty: Bool) -> String {

@@ -2,7 +2,7 @@ import DVKCore
 
 /// What can go wrong writing a report out of dvk: each case says, in the
 /// user's language, what happened and what to do next.
-public enum DocumentError: Error, Equatable, Sendable {
+public enum DocumentError: ExplainedError, Equatable, Sendable {
     /// No LibreOffice (`soffice`) on PATH or in the usual places.
     case converterMissing
     /// LibreOffice ran but gave no PDF; the text is its exit status and last output.
@@ -13,8 +13,6 @@ public enum DocumentError: Error, Equatable, Sendable {
     case inputMissing(path: String)
     /// The file could not be written (missing folder, no permission, disk full).
     case writeFailed(path: String)
-    /// A file there already that nobody may write (a signed copy): left as it is.
-    case readOnly(path: String)
     /// The .docx package could not be put together.
     case archiveFailed(String)
 
@@ -35,9 +33,6 @@ public enum DocumentError: Error, Equatable, Sendable {
                 "LibreOffice did not finish the PDF within \(seconds) seconds and was stopped: try again, or export .docx and print from there.")
         case let .inputMissing(path):
             return w.pick("Không tìm thấy tệp cần chuyển: \(path).", "The file to convert does not exist: \(path).")
-        case let .readOnly(path):
-            return w.pick("Không ghi được tệp \(path): tệp đã có và chỉ cho đọc (có thể là bản đã ký), dvk không ghi đè. Chọn tên khác.",
-                          "Cannot write \(path): the file is there and read-only (perhaps a signed copy); dvk does not replace it. Choose another name.")
         case let .writeFailed(path):
             return w.pick(
                 "Không ghi được tệp \(path): kiểm tra thư mục có tồn tại, còn chỗ trống và có quyền ghi.",

@@ -3,7 +3,7 @@ import DVKCore
 /// Why a table could not leave dvk. Nothing half-written is left behind in
 /// any of these cases: writers build a temporary file beside the target and
 /// rename it only when it is complete.
-public enum ExportError: Error, Equatable, Sendable {
+public enum ExportError: ExplainedError, Equatable, Sendable {
     /// The file (or its temporary sibling) could not be created, written or
     /// moved into place; `code` is the system's errno.
     case cannotWrite(path: String, code: Int32)

@@ -7,7 +7,7 @@ import DVKCore
 /// data as of), the line "DỮ LIỆU MẪU — không dùng cho báo cáo chính thức"
 /// when any row is demo data, "Trang N/M", a rule, the column titles, a rule
 /// and the rows that fit in `linesPerPage` lines. Columns are padded by
-/// display width (one column per `Character`, see `TextWidth`), numbers
+/// display width (TerminalUI's `CellWidth`, see `TextWidth`), numbers
 /// right-aligned when their column `alignsRight`; text too long for its
 /// column wraps onto more lines of the same row, so nothing is cut. A row
 /// taller than a whole page continues on the next one. Demo rows carry
@@ -77,7 +77,7 @@ public enum PagedPrint {
         <html lang="\(lang.rawValue)">
         <head>
         <meta charset="utf-8">
-        <title>\(escape(layout.header.first ?? Clean.text(table.title)))</title>
+        <title>\(HTMLText.escape(layout.header.first ?? Clean.text(table.title)))</title>
         <style>
         @page { size: A4\(landscape ? " landscape" : ""); margin: 15mm; }
         html, body { background: #fff; color: #000; }
@@ -103,10 +103,10 @@ public enum PagedPrint {
             // browser makes the two one break); it spaces paragraphs whatever the CSS
             // says, so the heading is one paragraph of lines.
             let breakBefore = n > 0 ? " style=\"page-break-before: always\"" : ""
-            var head = layout.header.enumerated().map { i, line in i == 0 ? "<b>\(escape(line))</b>" : escape(line) }
-            if let demo = layout.demoLine { head.append("<b class=\"demo\">\(escape(demo))</b>") }
+            var head = layout.header.enumerated().map { i, line in i == 0 ? "<b>\(HTMLText.escape(line))</b>" : HTMLText.escape(line) }
+            if let demo = layout.demoLine { head.append("<b class=\"demo\">\(HTMLText.escape(demo))</b>") }
             out += "<p class=\"head\"\(breakBefore)>\(head.joined(separator: "<br>\n"))</p>\n"
-            out += "<p class=\"pageno\" align=\"right\">\(escape(layout.pageLabel(n + 1, of: count)))</p>\n"
+            out += "<p class=\"pageno\" align=\"right\">\(HTMLText.escape(layout.pageLabel(n + 1, of: count)))</p>\n"
             // The attributes as well as the CSS: LibreOffice's HTML import reads those.
             out += "<table border=\"1\" cellspacing=\"0\" cellpadding=\"1\">\n<thead><tr>"
             for c in layout.widths.indices {
@@ -114,11 +114,11 @@ public enum PagedPrint {
                 // A width in pixels (0.56 em a character): LibreOffice does not size
                 // columns to unbreakable text, and would wrap lines the page counted as one.
                 let px = Int((Double(layout.widths[c]) * 0.56 + 0.45) * size / 0.75) + 2
-                out += "<th width=\"\(px)\"\(layout.right[c] ? " class=\"num\" align=\"right\"" : "")>\(title.map(escape).joined(separator: "<br>"))</th>"
+                out += "<th width=\"\(px)\"\(layout.right[c] ? " class=\"num\" align=\"right\"" : "")>\(title.map(HTMLText.escape).joined(separator: "<br>"))</th>"
             }
             out += "</tr></thead>\n<tbody>\n"
             if chunks.isEmpty {
-                out += "<tr><td colspan=\"\(layout.widths.count)\">\(escape(Words(lang).none))</td></tr>\n"
+                out += "<tr><td colspan=\"\(layout.widths.count)\">\(HTMLText.escape(Words(lang).none))</td></tr>\n"
             }
             for chunk in chunks {
                 out += "<tr>"
@@ -126,7 +126,7 @@ public enum PagedPrint {
                     let text = chunk.lines.map { $0[c] }
                     // Trailing blank lines of a short cell are the row's height, not text.
                     let shown = Array(text.reversed().drop(while: \.isEmpty).reversed())
-                    out += "<td\(layout.right[c] ? " class=\"num\" align=\"right\"" : "")>\(shown.map(escape).joined(separator: "<br>"))</td>"
+                    out += "<td\(layout.right[c] ? " class=\"num\" align=\"right\"" : "")>\(shown.map(HTMLText.escape).joined(separator: "<br>"))</td>"
                 }
                 out += "</tr>\n"
             }
@@ -135,20 +135,6 @@ public enum PagedPrint {
         return out + "</body>\n</html>\n"
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
 }
 
 /// Column widths, wrapped cells and the cut into pages, shared by the text and the HTML.

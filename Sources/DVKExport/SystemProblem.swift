@@ -24,9 +24,14 @@ public enum SystemProblem {
     }
 }
 
-/// Text files for printouts and reports, written as the exports are: all or nothing, 0600.
-public enum TextFile {
+/// Every file dvk hands an officer (printouts, exports, reports) is written
+/// one way: all or nothing, 0600, never over a read-only file (`SafeFile`).
+public enum OutputFile {
     public static func write(_ text: String, to path: String) throws {
         try SafeFile.write(Array(text.utf8), to: path)
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try SafeFile.write(bytes, to: path)
     }
 }

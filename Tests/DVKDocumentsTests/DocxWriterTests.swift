@@ -1,4 +1,5 @@
 import DVKCore
+import DVKExport
 @testable import DVKDocuments
 import Foundation
 import Testing
@@ -257,7 +258,17 @@ import Testing
 
     @Test func writingIntoAMissingFolderSaysWhere() {
         let path = "/nonexistent-dvk-folder/x.docx"
-        #expect(throws: DocumentError.writeFailed(path: path)) { try DocxWriter.write(sampleReport(), to: path) }
+        #expect(throws: ExportError.cannotWrite(path: path, code: ENOENT)) { try DocxWriter.write(sampleReport(), to: path) }
+    }
+
+    /// A signed copy (mode 0444) is never replaced, not even by root.
+    @Test func aReadOnlyFileThereIsLeftAsItIs() throws {
+        let path = temporaryPath("đã ký.docx")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        try #require(FileManager.default.createFile(atPath: path, contents: Data("signed".utf8), attributes: [.posixPermissions: 0o444]))
+        #expect(throws: ExportError.cannotWrite(path: path, code: EACCES)) { try DocxWriter.write(sampleReport(), to: path) }
+        #expect(FileManager.default.contents(atPath: path) == Data("signed".utf8))
+        #expect(ExportError.cannotWrite(path: path, code: EACCES).message(.vi).contains("không có quyền ghi (tệp chỉ đọc"))
     }
 
     /// `DVK_KEEP_SAMPLE=1 swift test --filter DVKDocumentsTests` leaves the

@@ -94,6 +94,8 @@ public struct ProgressCalculator: Sendable {
         var shares: [Share]
         var satisfaction: (value: Double, weight: Double, weighted: Bool)?
         var reporting = ReportingCounts()
+        /// What the unit itself sent in (worked out once, read by `progress`).
+        var own = OwnReport()
     }
 
     private func visit(_ id: OrgUnit.ID, _ acc: inout [OrgUnit.ID: Accumulator], _ out: inout [OrgUnit.ID: UnitProgress]) {
@@ -122,7 +124,8 @@ public struct ProgressCalculator: Sendable {
         let own = folded[id] ?? UnitYearFacts()
         var a = Accumulator(models: own.models, shares: Array(repeating: Share(), count: targets.count), satisfaction: nil)
         var sat: [(Double, Double?)] = []
-        a.reporting.add(ownReport(unit, own))
+        a.own = ownReport(unit, own)
+        a.reporting.add(a.own)
         for k in kids {
             a.models.add(k.models)
             a.reporting.add(k.reporting)
@@ -227,6 +230,6 @@ public struct ProgressCalculator: Sendable {
                                   applicable: share.total > 0, inPhase: inPhase)
         }
         return UnitProgress(unit: unit, year: tree.year, models: a.models, targets: results,
-                            own: ownReport(unit, own), reporting: a.reporting)
+                            own: a.own, reporting: a.reporting)
     }
 }

@@ -40,10 +40,10 @@ enum Chrome {
 
     /// Each tab's screen, column and label: " 1 Tổng quan ".
     static func tabs(_ s: AppState) -> [(Screen, Int, String)] {
-        let labels = Screen.allCases.map { ($0, " \($0.rawValue) \($0.tabTitle(s.lang)) ") }
+        let labels = tabLabels(s)
         let total = labels.reduce(0) { $0 + CellWidth.of($1.1) }
         // Tabs sit a column apart when there is room, else side by side.
-        let gap = 1 + total + labels.count + CellWidth.of(yearLabel(s)) + 1 <= s.size.width ? 1 : 0
+        let gap = 1 + total + labels.count + CellWidth.of(yearLabel(s, tabsWidth: total)) + 1 <= s.size.width ? 1 : 0
         var x = 1
         var out: [(Screen, Int, String)] = []
         for (screen, label) in labels {
@@ -53,12 +53,17 @@ enum Chrome {
         return out
     }
 
+    /// " 1 Tổng quan ": each screen's tab.
+    static func tabLabels(_ s: AppState) -> [(Screen, String)] {
+        Screen.allCases.map { ($0, " \($0.rawValue) \($0.tabTitle(s.lang)) ") }
+    }
+
     /// “◂[ Năm 2025 ]▸”, shorter when the tabs need the room (the last tab's
     /// own blank keeps them apart).
-    static func yearLabel(_ s: AppState) -> String {
+    static func yearLabel(_ s: AppState, tabsWidth: Int? = nil) -> String {
         let t = s.texts
         let y = s.location.year
-        let tabs = Screen.allCases.reduce(0) { $0 + CellWidth.of(" \($1.rawValue) \($1.tabTitle(s.lang)) ") }
+        let tabs = tabsWidth ?? tabLabels(s).reduce(0) { $0 + CellWidth.of($1.1) }
         let labels = ["◂[ \(t.words.year.capitalized) \(y) ]▸", "◂[ \(y) ]▸", "◂ \(y) ▸"]
         return labels.first { 1 + tabs + CellWidth.of($0) + 1 <= s.size.width } ?? labels[2]
     }

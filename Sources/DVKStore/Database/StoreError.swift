@@ -1,7 +1,7 @@
 import DVKCore
 
 /// Why the store refused: one line an officer can act on, and an exit code.
-public enum StoreError: Error, Equatable, Sendable {
+public enum StoreError: ExplainedError, Equatable, Sendable {
     case notADatabase(path: String)
     case newerSchema(path: String)
     case readOnly(path: String)

@@ -129,9 +129,7 @@ struct Print: ParsableCommand {
 /// Output paths the commands write: never over the database.
 enum Outputs {
     static func checked(_ path: String, global: GlobalOptions) throws -> String {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let db = URL(fileURLWithPath: global.databasePath()).resolvingSymlinksInPath().path
-        if [db, db + "-wal", db + "-shm"].contains(target) { throw OutputError.wouldOverwriteDatabase(path) }
+        try Output.refuseDatabase(path, database: global.databasePath())
         return path
     }
 }

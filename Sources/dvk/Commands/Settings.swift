@@ -57,11 +57,8 @@ struct Settings: ParsableCommand {
             for (key, value) in changes { _ = value.isEmpty ? try db.clearSetting(key) : try db.setSetting(key, value) }
             let stored = try db.reportSettings()
             let home = try SessionStart.resolve(db: db, unit: nil, year: nil, lang: lang)
-            let province = try db.unit(id: home.unitID).map(\.name)
-            let used = ReportSettings.defaults(province: province, on: try db.dataAsOf() ?? SessionStart.currentDay()).overridden(by: stored)
-            let values: [Setting: String] = [.reportIssuer: used.issuer.joined(separator: "|"), .reportNumber: used.number,
-                                             .reportPlace: used.place, .reportSignerTitle: used.signerTitle.joined(separator: "|"),
-                                             .reportSigner: used.signerName, .reportRecipients: used.recipients.joined(separator: "|")]
+            let path = try db.unit(id: home.unitID).map { [$0] } ?? []
+            let values = ReportSettings.defaults(path: path, on: try db.dataAsOf() ?? SessionStart.currentDay()).overridden(by: stored).texts
             for key in Setting.report {
                 let value = values[key] ?? ""
                 Output.out("\(w.setting(key)): " + (value.isEmpty ? w.pick("(trống)", "(blank)") : value)

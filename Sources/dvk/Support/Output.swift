@@ -46,14 +46,17 @@ enum Output {
         return true
     }
 
+    /// Nothing dvk writes goes over the database or its journal, through a symlink or not.
+    static func refuseDatabase(_ path: String, database: String) throws {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let db = URL(fileURLWithPath: database).resolvingSymlinksInPath().path
+        if [db, db + "-wal", db + "-shm"].contains(target) { throw OutputError.wouldOverwriteDatabase(path) }
+    }
+
     /// Writes `text` to the file at `path` in place (through a symlink, into
     /// a FIFO or a device as they are), never over the database; 0600 when new.
     static func writeFile(_ text: String, to path: String, database: String) throws {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let db = URL(fileURLWithPath: database).resolvingSymlinksInPath().path
-        if [db, db + "-wal", db + "-shm"].contains(target) {
-            throw OutputError.wouldOverwriteDatabase(path)
-        }
+        try refuseDatabase(path, database: database)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw OutputError.cannotWrite(path, errno) }
         defer { close(fd) }

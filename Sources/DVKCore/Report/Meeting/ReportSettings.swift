@@ -37,12 +37,25 @@ public struct ReportSettings: Equatable, Sendable {
                          "Thường trực Tỉnh ủy (b/c),", "Lưu Văn phòng Ban."])
     }
 
+    /// The defaults for a report on the unit at the end of `path` (root first):
+    /// its province, or the top of the path when there is none.
+    public static func defaults(path: [OrgUnit], on day: Day) -> ReportSettings {
+        defaults(province: (path.first { $0.kind == .province } ?? path.first)?.name, on: day)
+    }
+
     /// “Tỉnh Yên Bái” → “Yên Bái”; “Thành phố Hà Nội” → “Hà Nội”.
     public static func placeName(_ unit: String) -> String {
         for prefix in ["Thành phố ", "Tỉnh ", "TP. ", "TP "] where unit.hasPrefix(prefix) {
             return String(unit.dropFirst(prefix.count))
         }
         return unit
+    }
+
+    /// Each setting as it is stored and typed (lines joined by “|”).
+    public var texts: [Setting: String] {
+        [.reportIssuer: issuer.joined(separator: "|"), .reportNumber: number, .reportPlace: place,
+         .reportSignerTitle: signerTitle.joined(separator: "|"), .reportSigner: signerName,
+         .reportRecipients: recipients.joined(separator: "|")]
     }
 
     /// Stored settings over the defaults: a key not set keeps its default.

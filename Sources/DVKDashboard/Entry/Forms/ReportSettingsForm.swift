@@ -33,14 +33,9 @@ public struct ReportSettingsForm: EntryForm {
 
     /// The board's values, or what the report would use without them.
     func fill(_ f: inout FormState, _ c: FormContext) {
-        let province = c.overview?.path.first { $0.kind == .province }?.name ?? c.overview?.path.first?.name
-        let s = ReportSettings.defaults(province: province, on: c.today).overridden(by: stored ?? [:])
-        f.set(.reportIssuer, s.issuer.joined(separator: "|"))
-        f.set(.reportNumber, s.number)
-        f.set(.reportPlace, s.place)
-        f.set(.reportSignerTitle, s.signerTitle.joined(separator: "|"))
-        f.set(.reportSigner, s.signerName)
-        f.set(.reportRecipients, s.recipients.joined(separator: "|"))
+        let s = ReportSettings.defaults(path: c.overview?.path ?? [], on: c.today).overridden(by: stored ?? [:])
+        let texts = s.texts
+        for (field, key) in Self.keys { f.set(field, texts[key]) }
     }
 
     func read(_ r: FormReader) -> Result<SaveRequest, FieldIssues> {
