@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "DVKStore", dependencies: [
             "DVKCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The C API itself, for one file control GRDB does not wrap (SQLITE_FCNTL_PERSIST_WAL).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ], resources: [
             // The official map of Vietnam (scripts/official-map.py): `dvk init --province`.

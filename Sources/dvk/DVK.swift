@@ -10,7 +10,7 @@ struct DVK: ParsableCommand {
         abstract: help("Bảng theo dõi phong trào thi đua “Dân vận khéo” trong terminal.",
                        "Terminal dashboard for the “Dân vận khéo” emulation movement."),
         version: version,
-        subcommands: [Open.self, Demo.self, Init.self, Status.self, Snapshot.self, Print.self, Export.self, Report.self, Settings.self, Import.self, Undo.self, Check.self, Backup.self, Restore.self, Reassign.self, Generate.self, Bench.self],
+        subcommands: [Open.self, Demo.self, Init.self, Status.self, Snapshot.self, Print.self, Export.self, Report.self, Settings.self, Import.self, Undo.self, Check.self, Backup.self, Restore.self, Reassign.self, OfficerCommand.self, ApprovalCommand.self, Generate.self, Bench.self],
         defaultSubcommand: Open.self
     )
 
@@ -19,6 +19,7 @@ struct DVK: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            try PreOpened.prepare(command)
             try command.run()
         } catch {
             let code = exitCode(for: error)

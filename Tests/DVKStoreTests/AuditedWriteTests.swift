@@ -203,6 +203,7 @@ import Testing
         defer { Fixture.removeTree(dir) }
         let path = dir.appendingPathComponent("shared.sqlite").path
         let a = try AppDatabase.open(path: path, officer: "Cán bộ A", create: true)
+        try a.addOfficer(Officer(name: "Cán bộ B", account: "Cán bộ B", role: .editor))
         let b = try AppDatabase.open(path: path, officer: "Cán bộ B")
         let s = try setup(a)
         let byA = try a.renameUnit(s.commune, to: "Xã của A")

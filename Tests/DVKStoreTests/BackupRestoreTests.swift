@@ -146,6 +146,7 @@ import Testing
         let province = try #require(try db.allUnits().first { $0.kind == .province }?.id)
         let added = try db.addUnit(OrgUnit(id: 0, name: "Xã Mới Thêm", kind: .commune, parentID: province)).value
         try db.addModel(Model(id: 0, unitID: added, title: "Mô hình sau sao lưu", fieldCode: "economy"))
+        try db.addOfficer(Officer(name: "Cán bộ B", account: "Cán bộ B", role: .editor))
         let beforeRestore = try counts(db)
         #expect(beforeRestore != atBackup)
         // Another dashboard with the file open.

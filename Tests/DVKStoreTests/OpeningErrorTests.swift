@@ -112,7 +112,7 @@ import Testing
         #expect(message.contains("phiên bản dvk mới hơn"))
 
         #expect(try Fixture.sqlite3(path, ".dump") == before, "the newer database's content changed")
-        #expect(try Fixture.sqlite3(path, "SELECT identifier FROM grdb_migrations ORDER BY identifier") == "v1\nv2-marker\nv3-change-groups\nv4-divided-units\nv99-from-a-newer-dvk")
+        #expect(try Fixture.sqlite3(path, "SELECT identifier FROM grdb_migrations ORDER BY identifier") == "v1\nv2-marker\nv3-change-groups\nv4-divided-units\nv5-officers-approval\nv99-from-a-newer-dvk")
         #expect(try Fixture.sqlite3(path, "SELECT name FROM unit") == "Tỉnh Thử Nghiệm")
         #expect(try Fixture.sqlite3(path, "SELECT count(*) FROM audit_log") == auditBefore)
     }

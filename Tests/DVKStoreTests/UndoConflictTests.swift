@@ -12,6 +12,7 @@ import Testing
         let dir = try Fixture.tempDir()
         let path = dir.appendingPathComponent("shared.sqlite").path
         let a = try AppDatabase.open(path: path, officer: "Cán bộ A", create: true)
+        try a.addOfficer(Officer(name: "Cán bộ B", account: "Cán bộ B", role: .editor))
         let b = try AppDatabase.open(path: path, officer: "Cán bộ B")
         let p = try a.addUnit(OrgUnit(id: 0, name: "Tỉnh Thử", kind: .province)).value
         let c = try a.addUnit(OrgUnit(id: 0, name: "Xã Thử", kind: .commune, parentID: p)).value

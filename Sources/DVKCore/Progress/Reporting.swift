@@ -21,6 +21,17 @@ public struct OwnReport: Hashable, Sendable {
     public var isComplete: Bool {
         expectsAny && (!expectsModels || modelsDone) && (!expectsSurvey || surveyed) && (!expectsPlan || planned)
     }
+    /// What is still to come before the unit can submit (nộp) its year.
+    public func missing(_ lang: Language) -> [String] {
+        let w = Words(lang)
+        var out: [String] = []
+        if expectsModels && modelsInForce == 0 { out.append(w.pick("báo cáo mô hình", "the models report")) }
+        if expectsModels && pending > 0 { out.append(w.pick("đánh giá \(pending) mô hình", "the evaluation of \(pending) models")) }
+        if expectsSurvey && !surveyed { out.append(w.pick("khảo sát sự hài lòng", "the satisfaction survey")) }
+        if expectsPlan && !planned { out.append(w.pick("kế hoạch", "the plan")) }
+        return out
+    }
+
     /// Nothing at all for the year: “chưa báo cáo”, not “0 models”.
     public var isSilent: Bool { expectsAny && modelsInForce == 0 && !surveyed && !planned }
 }

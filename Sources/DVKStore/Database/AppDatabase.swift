@@ -1,6 +1,7 @@
 import DVKCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The one owner of the SQLite connection and its migrator.
 ///
@@ -9,8 +10,11 @@ import GRDB
 /// runs; tests use an in-memory queue with the same configuration.
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
-    /// Who is recorded in the audit log.
-    public let officer: String
+    /// Who is signed in: the officer every write is checked against and
+    /// recorded as, and the OS account behind them.
+    public let actor: Actor
+    /// The officer's name, as the audit log and printed headers show it.
+    public var officer: String { actor.officer.name }
     /// Where the database lives, for messages; ":memory:" in tests.
     public let path: String
     /// Opened for reading only (`--read-only`, or a file without write permission).
@@ -19,17 +23,35 @@ public final class AppDatabase: Sendable {
     /// Only used on the writer's queue, within that call.
     nonisolated(unsafe) private let bound: Database?
 
-    init(writer: any DatabaseWriter, officer: String, path: String, readOnly: Bool = false) throws {
+    /// `account` is who signs in (the OS account); `actingFor` names the
+    /// officer an admin acts for (`--officer`).
+    init(writer: any DatabaseWriter, account: String, actingFor: String? = nil, path: String, readOnly: Bool = false) throws {
         self.writer = writer
-        self.officer = officer
         self.path = path
         isReadOnly = readOnly
         bound = nil
         if !readOnly { try AppDatabase.prepare(writer, path: path) }
+        do {
+            actor = try writer.writeWithoutTransaction { db in
+                try OfficerQueries.signIn(account: account, actingFor: actingFor, registerFounder: !readOnly, db)
+            }
+        } catch let e as DatabaseError {
+            throw AppDatabase.translate(e, path: path)
+        }
     }
 
     private init(joining db: Database, of outer: AppDatabase) {
-        (writer, officer, path, isReadOnly, bound) = (outer.writer, outer.officer, outer.path, outer.isReadOnly, db)
+        (writer, actor, path, isReadOnly, bound) = (outer.writer, outer.actor, outer.path, outer.isReadOnly, db)
+    }
+
+    private init(_ outer: AppDatabase, as actor: Actor) {
+        (writer, self.actor, path, isReadOnly, bound) = (outer.writer, actor, outer.path, outer.isReadOnly, nil)
+    }
+
+    /// The same store as another officer, as `--officer` does: only an admin may.
+    public func acting(for name: String) throws -> AppDatabase {
+        let actor = try read { db in try OfficerQueries.signIn(account: self.actor.account, actingFor: name, registerFounder: false, db) }
+        return AppDatabase(self, as: actor)
     }
 
     /// Several named writes as one transaction and one change: all are
@@ -52,7 +74,7 @@ public final class AppDatabase: Sendable {
     /// Opens an existing database for reading only: nothing is migrated or
     /// written (the header included), and every write is refused with the
     /// read-only message. Read commands (`status`, `snapshot`) use this.
-    public static func openReadOnly(path: String, officer: String, busyTimeout: TimeInterval = 1.5) throws -> AppDatabase {
+    public static func openReadOnly(path: String, officer: String, actingFor: String? = nil, busyTimeout: TimeInterval = 1.5) throws -> AppDatabase {
         switch try DatabaseFile.inspect(path) {
         case .missing: throw StoreError.noDatabase(path: path)
         case .empty: throw StoreError.notADatabase(path: path)
@@ -63,7 +85,7 @@ public final class AppDatabase: Sendable {
         do {
             let queue = try readOnlyQueue(DatabaseFile.resolved(path), busyTimeout: busyTimeout)
             try checkOurs(queue, path: path)
-            return try AppDatabase(writer: queue, officer: officer, path: path, readOnly: true)
+            return try AppDatabase(writer: queue, account: officer, actingFor: actingFor, path: path, readOnly: true)
         } catch let e as DatabaseError {
             throw translate(e, path: path)
         } catch let e as StoreError {
@@ -76,8 +98,14 @@ public final class AppDatabase: Sendable {
     /// empty file becomes a new database only when `create` is set (`dvk
     /// init`, `import`, `demo`, `generate`); an SQLite file without dvk's
     /// marker is refused untouched. Every failure is a `StoreError`.
-    public static func open(path: String, officer: String, create: Bool = false,
-                            busyTimeout: TimeInterval = 1.5) throws -> AppDatabase {
+    ///
+    /// `oneConnection`: the setgid deployment (docs/DEPLOY.md). Every
+    /// connection must be open before dvk gives up the `dvk` group, and a
+    /// pool opens its readers later, so one connection serves reads and
+    /// writes; it keeps its -wal and -shm files when it closes, so they are
+    /// never deleted and made again by an officer's process.
+    public static func open(path: String, officer: String, actingFor: String? = nil, create: Bool = false,
+                            oneConnection: Bool = false, busyTimeout: TimeInterval = 1.5) throws -> AppDatabase {
         let state = try DatabaseFile.inspect(path)
         switch state {
         case .missing, .empty:
@@ -99,8 +127,24 @@ public final class AppDatabase: Sendable {
                     throw error
                 }
             }
-            let pool = try DatabasePool(path: real, configuration: configuration(busyTimeout: busyTimeout))
-            let db = try AppDatabase(writer: pool, officer: officer, path: path)
+            let writer: any DatabaseWriter
+            if oneConnection {
+                var config = configuration(busyTimeout: busyTimeout)
+                config.prepareDatabase { db in
+                    var persist: Int32 = 1
+                    _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+                }
+                let queue = try DatabaseQueue(path: real, configuration: config)
+                try queue.writeWithoutTransaction { db in
+                    // WAL as a pool would set it, and a first read, so the -wal and -shm are open now.
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+                }
+                writer = queue
+            } else {
+                writer = try DatabasePool(path: real, configuration: configuration(busyTimeout: busyTimeout))
+            }
+            let db = try AppDatabase(writer: writer, account: officer, actingFor: actingFor, path: path)
             if state != .regular { DatabaseFile.restrict(real, mode: DatabaseFile.fileMode(for: real)) }
             return db
         } catch let e as StoreError {
@@ -134,7 +178,7 @@ public final class AppDatabase: Sendable {
     /// An empty in-memory database with the production schema and defaults.
     public static func inMemory(officer: String = "test") throws -> AppDatabase {
         let queue = try DatabaseQueue(configuration: configuration(busyTimeout: 0))
-        return try AppDatabase(writer: queue, officer: officer, path: ":memory:")
+        return try AppDatabase(writer: queue, account: officer, path: ":memory:")
     }
 
     static func configuration(busyTimeout: TimeInterval) -> Configuration {

@@ -44,7 +44,11 @@ extension AppDatabase {
     /// and writes `source` into the live file with the backup API, so other
     /// open connections see the old or the new database, never a swapped
     /// file. An older schema is migrated after, as at open.
-    public static func restore(from source: String, into live: String, busyTimeout: TimeInterval = 1.5) throws -> RestoreResult {
+    ///
+    /// `account`: who restores; replacing a store that has officers is an
+    /// admin's step (nil: a caller in this process that checked already).
+    public static func restore(from source: String, into live: String, account: String? = nil,
+                               busyTimeout: TimeInterval = 1.5) throws -> RestoreResult {
         let checked = try BackupFile.restorable(source, live: live, busyTimeout: busyTimeout)
         defer { checked.close() }
         let state = try DatabaseFile.inspect(live)
@@ -55,7 +59,10 @@ extension AppDatabase {
                 _ = try BackupFile.create(live, database: live, replacingEmpty: state == .empty) { dest in
                     try checked.queue.read { src in try src.backup(to: dest) }
                 }
-                _ = try AppDatabase.open(path: live, officer: "restore", busyTimeout: busyTimeout)
+                // Migrated as at open; whose officers it holds is the backup's.
+                let pool = try DatabasePool(path: DatabaseFile.resolved(live), configuration: configuration(busyTimeout: busyTimeout))
+                try prepare(pool, path: live)
+                try pool.close()
             } catch let e as DatabaseError {
                 throw translate(e, path: live)
             }
@@ -68,6 +75,10 @@ extension AppDatabase {
             try refuseForeign(real, path: live, busyTimeout: busyTimeout)
             let pool = try DatabasePool(path: real, configuration: configuration(busyTimeout: busyTimeout))
             defer { try? pool.close() }
+            if let account {
+                let who = try pool.read { db in try OfficerQueries.signIn(account: account, actingFor: nil, registerFounder: false, db) }
+                if let r = AccessPolicy.check(who.officer, .manageOfficers) { throw StoreError.refused(r) }
+            }
             let livePageSize = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0 }
             // Into a WAL file, SQLite's backup cannot change the page size.
             if livePageSize != checked.pageSize {

@@ -210,6 +210,31 @@ enum Schema {
                 CREATE INDEX unit_code ON unit(official_code) WHERE official_code IS NOT NULL;
                 """)
         }
+        // Many officers on one store: who they are and what they may edit,
+        // where each unit's year stands (nộp, duyệt), and the OS account
+        // behind every audit row. The entity index finds a record's latest
+        // change, which a form compares with what it was opened on.
+        m.registerMigration("v5-officers-approval") { db in
+            try db.execute(sql: """
+                CREATE TABLE officer (
+                  name TEXT PRIMARY KEY CHECK (length(trim(name)) > 0),
+                  account TEXT NOT NULL UNIQUE CHECK (length(trim(account)) > 0),
+                  role TEXT NOT NULL CHECK (role IN ('viewer','editor','approver','admin')),
+                  scope_unit_id INTEGER REFERENCES unit(id)
+                );
+                CREATE TABLE approval (
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+                  state TEXT NOT NULL CHECK (state IN ('submitted','approved','returned')),
+                  submitted_by TEXT,
+                  decided_by TEXT,
+                  reason TEXT,
+                  PRIMARY KEY (unit_id, year)
+                ) WITHOUT ROWID;
+                ALTER TABLE audit_log ADD COLUMN account TEXT;
+                CREATE INDEX audit_entity ON audit_log(entity, entity_id, id);
+                """)
+        }
         return m
     }
 }

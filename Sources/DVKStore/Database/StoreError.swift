@@ -41,6 +41,14 @@ public enum StoreError: ExplainedError, Equatable, Sendable {
     case notASuccessor(unit: String, successors: [String])
     /// A write that would change nothing: refused, so the log holds no empty change.
     case unchanged(what: String)
+    /// The officer may not do this (role, scope); the message names the rule.
+    case refused(AccessRefusal)
+    /// A step of nộp/duyệt that cannot be taken, or a write to an approved year.
+    case approval(ApprovalRefusal)
+    /// A form's record was saved by someone else after the form was opened.
+    case changedMeanwhile(what: String, by: String, at: String)
+    /// `dvk officer` refused a change (a name taken, the last admin).
+    case officer(OfficerProblem)
 
     public enum PathProblem: Equatable, Sendable {
         case directory, notRegularFile, symlinkLoop, danglingLink, tooLong, notInFolder, noPermission, cannotCreateFolder
@@ -128,7 +136,7 @@ public enum StoreError: ExplainedError, Equatable, Sendable {
         case .notADatabase, .newerSchema, .readOnly, .cannotOpen, .notADvkDatabase, .noDatabase, .corrupt, .badPath, .storedValueInvalid,
              .cannotRestore, .mapFileMissing, .badMapFile: return 3
         case .locked, .busy: return 4
-        case .invalid, .notFound, .importFailed, .constraint, .cannotRevert, .alreadyHasUnits, .notASuccessor, .unchanged: return 5
+        case .invalid, .notFound, .importFailed, .constraint, .cannotRevert, .alreadyHasUnits, .notASuccessor, .unchanged, .refused, .approval, .changedMeanwhile, .officer: return 5
         case .cannotWriteCopy: return 7
         }
     }
@@ -185,6 +193,13 @@ public enum StoreError: ExplainedError, Equatable, Sendable {
         case let (.notASuccessor(u, list), .en):
             return list.count > 1 ? "A model of “\(u)” can follow only another of its successors: \(list.dropFirst().joined(separator: ", "))."
                 : "“\(u)” was not divided: its models follow \(list.first ?? "its successor") and cannot be reassigned."
+        case let (.refused(r), _): return r.message(lang)
+        case let (.approval(r), _): return r.message(lang)
+        case let (.officer(p), _): return p.message(lang)
+        case let (.changedMeanwhile(w, by, at), .vi):
+            return "\(w) vừa được “\(by)” sửa lúc \(at), sau khi bạn mở biểu mẫu: chưa ghi đè. Những gì bạn nhập vẫn còn; nhấn F2 lần nữa để ghi đè, hoặc Esc để xem số liệu mới."
+        case let (.changedMeanwhile(w, by, at), .en):
+            return "\(w) was changed by “\(by)” at \(at), after you opened the form: not overwritten. What you typed is still here; press F2 again to overwrite, or Esc to see the new figures."
         case let (.importFailed(f, 0, m), _): return "\(f): \(m)"
         case let (.importFailed(f, l, m), .vi): return "\(f), dòng \(l): \(m)"
         case let (.importFailed(f, l, m), .en): return "\(f), line \(l): \(m)"

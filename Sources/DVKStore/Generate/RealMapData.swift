@@ -29,6 +29,7 @@ extension AppDatabase {
     /// import, as `dvk init` does), then lays demo data over it in one
     /// transaction with one audit row. Returns rows written, map units included.
     public func generate(_ spec: RealMapSpec, map: OfficialMap) throws -> Int {
+        try AccessGuard.refuseUnlessStoreWide(actor)
         let load = try loadOfficialMap(map, province: spec.province, path: path)
         return try write { db in
             var g = RealMapGenerator(rows: try DemoRows(db: db, years: spec.years, seed: spec.seed), spec: spec)
@@ -37,7 +38,7 @@ extension AppDatabase {
             let scope = spec.province.map { "\"\($0)\"" } ?? "null"
             let home = load.home
             return try g.rows.finish(audit: "{\"province\":\(scope),\"home\":\(home),\"rows\":\(g.rows.count),\"seed\":\(spec.seed)}",
-                                     officer: officer) + mapUnits
+                                     actor: actor) + mapUnits
         }
     }
 }

@@ -30,13 +30,14 @@ public struct SyntheticSpec: Sendable {
 extension AppDatabase {
     /// Fills an empty database with synthetic data marked as demo. Returns rows written.
     public func generate(_ spec: SyntheticSpec) throws -> Int {
-        try write { db in
+        try AccessGuard.refuseUnlessStoreWide(actor)
+        return try write { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0 > 0 {
                 throw StoreError.cannotOpen(path: path, reason: "cơ sở dữ liệu đã có dữ liệu; hãy dùng một tệp mới")
             }
             var g = SyntheticGenerator(rows: try DemoRows(db: db, years: spec.years, seed: spec.seed), spec: spec)
             try g.run()
-            return try g.rows.finish(audit: "{\"communes\":\(spec.communes),\"rows\":\(g.rows.count),\"seed\":\(spec.seed)}", officer: officer)
+            return try g.rows.finish(audit: "{\"communes\":\(spec.communes),\"rows\":\(g.rows.count),\"seed\":\(spec.seed)}", actor: actor)
         }
     }
 }
@@ -159,9 +160,9 @@ struct DemoRows {
     }
 
     /// Rebuilds the stored counts and records the one audit row; returns the rows written.
-    func finish(audit after: String, officer: String) throws -> Int {
+    func finish(audit after: String, actor: Actor) throws -> Int {
         try CountQueries.refreshAll(db, currentYear: AppDatabase.today().year)
-        try Audit.record(db, officer: officer, action: "generate", entity: "database", entityID: nil, before: nil, after: after)
+        try Audit.record(db, actor: actor, action: "generate", entity: "database", entityID: nil, before: nil, after: after)
         return count
     }
 }

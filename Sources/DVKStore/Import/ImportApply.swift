@@ -70,7 +70,7 @@ extension AppDatabase {
         } catch let e as DatabaseError {
             throw AppDatabase.translate(e, path: path)
         }
-        _ = try AppDatabase(writer: copy, officer: officer, path: path).importOrUpdate(folder, lang: lang)
+        _ = try AppDatabase(writer: copy, account: actor.account, actingFor: actor.officer.name, path: path).importOrUpdate(folder, lang: lang)
     }
 
     /// Writes each added or changed item, tables in file order, each through

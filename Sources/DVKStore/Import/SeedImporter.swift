@@ -27,15 +27,16 @@ extension AppDatabase {
     }
 
     func loadFirst(_ tables: SeedFiles, folder: URL) throws -> ImportSummary {
-        let officer = officer
+        let actor = actor
         let validator = validator
+        try AccessGuard.refuseUnlessStoreWide(actor)
         return try write { db in
             var importer = SeedImporter(db: db, validator: validator)
             try importer.run(tables)
             try CountQueries.refreshAll(db, currentYear: AppDatabase.today().year)
             let summary = importer.summary
             let after = summary.rows.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",")
-            try Audit.record(db, officer: officer, action: "import", entity: "folder", entityID: folder.path,
+            try Audit.record(db, actor: actor, action: "import", entity: "folder", entityID: folder.path,
                              before: nil, after: "{\(after)}")
             return summary
         }

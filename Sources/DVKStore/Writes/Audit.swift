@@ -19,29 +19,34 @@ enum Audit {
         "plan_adoption": ["unit_id", "year"], "recognition": ["id"], "award": ["id"], "target": ["code"], "meta": ["key"],
         // Written by a re-import (ImportWrites.swift), and so undone with it.
         "field": ["code"], "reported_figure": ["id"], "directive": ["id"],
+        // Imaged for the log; never undone (an approval is unlocked with a reason instead).
+        "approval": ["unit_id", "year"], "officer": ["name"],
     ]
+    /// Logged with their images but not put back by undo.
+    static let notRevertible: Set<String> = ["approval", "officer"]
 
     /// The one audited write, inside the caller's transaction: the row of
     /// `entity` at `key` is imaged, `change` runs (given that image), the row
     /// is imaged again, and both images go into one audit row whose id comes
     /// back. `key` nil: the change adds the row and returns its key. Whatever
     /// `change` throws rolls the change and the audit row back together.
-    static func write<T>(_ db: Database, officer: String, _ entity: String, key: [DatabaseValue]?, action: String?,
+    static func write<T>(_ db: Database, actor: Actor, _ entity: String, key: [DatabaseValue]?, action: String?,
                          _ change: (Database, _ before: String?) throws -> (T, key: [DatabaseValue])) throws -> Audited<T> {
         let before = try key.flatMap { try snapshot(db, entity, $0) }
         let (value, key) = try change(db, before)
-        let id = try record(db, officer: officer, action: action ?? (before == nil ? "add" : "update"), entity: entity,
+        let id = try record(db, actor: actor, action: action ?? (before == nil ? "add" : "update"), entity: entity,
                             entityID: entityID(key), before: before, after: snapshot(db, entity, key))
         return Audited(value: value, auditID: id)
     }
 
     @discardableResult
-    static func record(_ db: Database, officer: String, action: String, entity: String, entityID: String?,
+    static func record(_ db: Database, actor: Actor, action: String, entity: String, entityID: String?,
                        before: String?, after: String?, at: Date = Date()) throws -> AuditID {
+        try AccessGuard.check(db, actor, entity: entity, before: before, after: after)
         try db.execute(sql: """
-            INSERT INTO audit_log (at, officer, action, entity, entity_id, before_json, after_json, change_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [timestamp(at), officer, action, entity, entityID, before, after, ChangeGroups.current(db)])
+            INSERT INTO audit_log (at, officer, account, action, entity, entity_id, before_json, after_json, change_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [timestamp(at), actor.officer.name, actor.account, action, entity, entityID, before, after, ChangeGroups.current(db)])
         let id = db.lastInsertedRowID
         if ChangeGroups.current(db) == nil {
             ChangeGroups.open(id, db)
@@ -99,7 +104,7 @@ extension AppDatabase {
                               change: @Sendable (Database) throws -> T) throws -> Audited<T> {
         let key = key.map(\.databaseValue)
         return try write { db in
-            try Audit.write(db, officer: officer, entity, key: key, action: action) { db, before in
+            try Audit.write(db, actor: actor, entity, key: key, action: action) { db, before in
                 if action != nil, before == nil {
                     throw StoreError.notFound(what: "\(AppDatabase.nouns[entity] ?? entity) #\(Audit.entityID(key))")
                 }
@@ -111,7 +116,7 @@ extension AppDatabase {
     /// A named write adding a row of `entity`, audited; `change` inserts it and returns its new id.
     func audited(adding entity: String, change: @Sendable (Database) throws -> Int64) throws -> Audited<Int64> {
         try write { db in
-            try Audit.write(db, officer: officer, entity, key: nil, action: "add") { db, _ in
+            try Audit.write(db, actor: actor, entity, key: nil, action: "add") { db, _ in
                 let id = try change(db)
                 return (id, [id.databaseValue])
             }

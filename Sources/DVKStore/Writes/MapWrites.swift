@@ -54,7 +54,7 @@ extension AppDatabase {
                 }
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('home_unit', ?)", arguments: [load.home])
-            try Audit.record(db, officer: officer, action: "import", entity: "folder", entityID: "vietnam-units.tsv", before: nil,
+            try Audit.record(db, actor: actor, action: "import", entity: "folder", entityID: "vietnam-units.tsv", before: nil,
                              after: "{\"unit\":\(ids.count + (country == nil ? 0 : 1))}")
             return load
         }

@@ -22,7 +22,7 @@ extension AppDatabase {
             if direction == .undo { rows.reverse() }
             var first: AuditID?
             for row in rows {
-                let written = try AppDatabase.revertRow(row, direction, officer: officer, db)
+                let written = try AppDatabase.revertRow(row, direction, actor: actor, db)
                 first = first ?? written
             }
             return first ?? change
@@ -37,12 +37,12 @@ extension AppDatabase {
         }
     }
 
-    static func revertRow(_ id: AuditID, _ direction: RevertDirection, officer: String, _ db: Database) throws -> AuditID {
+    static func revertRow(_ id: AuditID, _ direction: RevertDirection, actor: Actor, _ db: Database) throws -> AuditID {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_log WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound(what: "nhật ký #\(id)")
         }
         let entity: String = row["entity"]
-        guard let keys = Audit.keys[entity] else {
+        guard let keys = Audit.keys[entity], !Audit.notRevertible.contains(entity) else {
             throw StoreError.cannotRevert(reason: "loại thay đổi “\(entity)” không hoàn tác được")
         }
         let beforeJSON: String? = row["before_json"], afterJSON: String? = row["after_json"]
@@ -51,7 +51,7 @@ extension AppDatabase {
         guard let keyImage = target ?? other else { throw StoreError.cannotRevert(reason: "nhật ký #\(id) không có ảnh dữ liệu") }
         let keyValues = keys.map { keyImage[$0] ?? .null }
         let clause = Audit.clause(entity)
-        return try Audit.write(db, officer: officer, entity, key: keyValues, action: "\(direction.rawValue):\(id)") { db, current in
+        return try Audit.write(db, actor: actor, entity, key: keyValues, action: "\(direction.rawValue):\(id)") { db, current in
             let current = try current.map(AppDatabase.decodeImage)
             try AppDatabase.refuseIfChangedSince(id, entity: entity, entityID: row["entity_id"], expected: other,
                                                  target: target, current: current, db)

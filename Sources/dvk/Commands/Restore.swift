@@ -26,7 +26,7 @@ struct Restore: ParsableCommand {
         let lang = global.language
         let w = Words(lang)
         let path = global.databasePath()
-        let result = try reporting(lang) { try AppDatabase.restore(from: file, into: path) }
+        let result = try reporting(lang) { try AppDatabase.restore(from: file, into: path, account: global.account) }
         let what = CopyCheck.describe(result.restored, lang)
         Output.out(w.pick("Đã khôi phục “\(path)” từ “\(file)”: \(what).", "Restored “\(path)” from “\(file)”: \(what)."))
         if let kept = result.previous {

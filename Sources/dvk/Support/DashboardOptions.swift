@@ -35,7 +35,7 @@ enum DashboardLauncher {
     /// Opens `path` for the dashboard: read-only when asked or when the file is not writable.
     static func open(path: String, options: DashboardOptions, global: GlobalOptions) throws -> AppDatabase {
         if options.readOnly || AppDatabase.isReadOnlyFile(path) {
-            return try AppDatabase.openReadOnly(path: path, officer: global.officerName)
+            return try global.openForReading(path: path)
         }
         return try global.open(path: path)
     }
@@ -59,7 +59,7 @@ enum DashboardLauncher {
         }
         defer { terminal.shutdown() }
         let runner = EffectRunner(db: db, snapshots: SnapshotWriter(folder: options.snapshotFolder), lang: lang)
-        var state = start.state(lang: lang, size: terminal.size, officer: global.officerName)
+        var state = start.state(lang: lang, size: terminal.size, officer: db.officer)
         state.isReadOnly = db.isReadOnly
         var model = Dashboard(state: state)
         // The first frame shows before the first year is rolled up.

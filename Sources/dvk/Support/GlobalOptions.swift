@@ -17,8 +17,8 @@ struct GlobalOptions: ParsableArguments {
                                                   "Language: vi (default) or en; $DVK_LANG is read too."), valueName: "vi|en"))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp(help("Tên cán bộ ghi vào nhật ký (mặc định: tài khoản hệ điều hành).",
-                                                  "Officer name written to the audit log (default: the OS user)."), valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp(help("Làm thay cán bộ có tên này (chỉ quản trị viên; mặc định: cán bộ của tài khoản hệ điều hành).",
+                                                  "Act for the officer of this name (admins only; default: the OS account's officer)."), valueName: "NAME"))
     var officer: String?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -51,11 +51,12 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    var officerName: String {
-        if let officer { return officer }
-        let account = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
-        return String(sanitize(account).prefix(GlobalOptions.officerLimit))
-    }
+    /// Who signs in: the OS account of the real uid (not $USER, which
+    /// anyone can set). `--officer` names an officer an admin acts for.
+    var account: String { String(sanitize(Privileges.account).prefix(GlobalOptions.officerLimit)) }
+
+    /// The name for headers before a store is open; once open, the store's `officer`.
+    var officerName: String { officer ?? account }
 
     /// `--db`, then `DVK_DB`, then `$XDG_DATA_HOME/dvk/<file>` (or `$HOME/.local/share/dvk`).
     func databasePath(defaultFile: String = "dvk.sqlite") -> String {
@@ -66,12 +67,16 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens for reading and writing; `create` only for commands that make a database.
     func open(path: String? = nil, create: Bool = false) throws -> AppDatabase {
-        try AppDatabase.open(path: path ?? databasePath(), officer: officerName, create: create)
+        let path = path ?? databasePath()
+        if let pre = PreOpened.store, pre.path == path { return pre.db }
+        return try AppDatabase.open(path: path, officer: account, actingFor: officer, create: create)
     }
 
     /// Opens for reading only: nothing in the file changes.
     func openForReading(path: String? = nil) throws -> AppDatabase {
-        try AppDatabase.openReadOnly(path: path ?? databasePath(), officer: officerName)
+        let path = path ?? databasePath()
+        if let pre = PreOpened.store, pre.path == path { return pre.db }
+        return try AppDatabase.openReadOnly(path: path, officer: account, actingFor: officer)
     }
 }
 
