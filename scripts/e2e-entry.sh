@@ -289,7 +289,7 @@ saved_or_asked() { capture && { match has "Vẫn thêm?" || match row -2 '^ Đã
 demo_db() {
     local seeds=()
     if [[ -f $ROOT/seeds/units.csv ]]; then seeds=(--seeds "$ROOT/seeds"); fi
-    if ! "$BIN" demo --no-tui --db "$DB" "${seeds[@]}" >"$TMP/demo.out" 2>&1; then
+    if ! { "$BIN" demo --no-tui --db "$DB" "${seeds[@]}" && "$BIN" officer add "$OFFICER" --account e2e-officer --role admin --db "$DB"; } >"$TMP/demo.out" 2>&1; then
         cat "$TMP/demo.out" >"$TMP/detail"
         return 1
     fi

@@ -126,7 +126,7 @@ joined_pane() { tm capture-pane -p -J -t "$E2E_TARGET" >"$TMP/joined.txt" 2>/dev
 demo_db() {
     local seeds=()
     if [[ -f $ROOT/seeds/units.csv ]]; then seeds=(--seeds "$ROOT/seeds"); fi
-    if ! "$BIN" demo --no-tui --db "$DB" "${seeds[@]}" >"$TMP/demo.out" 2>&1; then
+    if ! { "$BIN" demo --no-tui --db "$DB" "${seeds[@]}" && "$BIN" officer add "$OFFICER" --account e2e-officer --role admin --db "$DB"; } >"$TMP/demo.out" 2>&1; then
         cat "$TMP/demo.out" >"$TMP/detail"
         return 1
     fi

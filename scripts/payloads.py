@@ -136,6 +136,7 @@ def main():
         build_folder(folder)
         db = os.path.join(work, "payloads.sqlite")
         rc, out, err = run([dvk, "import", "--db", db, folder], env)
+        run([dvk, "officer", "add", "Cán bộ thử", "--account", "can-bo-thu", "--role", "viewer", "--db", db], env)
         r.check(f"import of {len(PAYLOADS)} payload kinds in every text field (exit {rc})", rc == 0, err.decode(errors="replace"))
         if rc != 0:
             return 1

@@ -25,10 +25,13 @@ public struct EffectRunner {
         do {
             switch effect {
             case let .loadOverview(id, year, map):
-                guard let o = Overview.make(from: try cache.snapshot(year: year, map: map, unit: id, from: db), unit: id) else {
+                // Read first: a change landing during the load makes a form opened on it ask, never overwrite.
+                let mark = try db.latestAuditID()
+                guard var o = Overview.make(from: try cache.snapshot(year: year, map: map, unit: id, from: db), unit: id) else {
                     return [.failed(Words(lang).pick("Không tìm thấy đơn vị #\(id) trong năm \(year).", "Unit #\(id) not found in \(year)."))]
                 }
-                return [.overviewLoaded(o)]
+                o.approvals = try db.approvals(year: year).mapValues(\.state)
+                return [.storeMark(mark), .overviewLoaded(o)]
             case let .loadTrend(ids, years, unit):
                 return [.trendLoaded(unit: unit, try cache.trend(unit: unit, years: years, ids: ids) { try db.effectiveByYear(unitIDs: ids, years: years) })]
             case let .loadModels(query):
@@ -54,10 +57,11 @@ public struct EffectRunner {
                 return [try files(job, formats: [.xlsx, .csv], done: Words(lang).pick("Đã xuất", "Exported"))]
             case let .writeReport(job):
                 return [try report(job)]
-            case let .save(request):
-                let outcome = Saving.perform(request, on: db, lang: lang)
+            case let .save(request, basis):
+                let (outcome, conflict) = Saving.perform(request, on: db, basis: basis, lang: lang)
                 // Every figure may have moved: no rolled-up year is kept.
                 if case .saved = outcome { cache.clear() }
+                if conflict { return [.saved(request, outcome), .formRebased(try db.latestAuditID())] }
                 return [.saved(request, outcome)]
             case let .revert(id, undo):
                 do {

@@ -6,6 +6,19 @@ import Foundation
 /// Performs a `SaveRequest` through the store's named writes; each hands
 /// back the audit row it wrote, which undo names.
 enum Saving {
+    /// A save from a form opened at `basis`; `conflict` when it was refused
+    /// because someone else changed the record since.
+    static func perform(_ request: SaveRequest, on store: AppDatabase, basis: Int64?, lang: Language) -> (SaveOutcome, conflict: Bool) {
+        do {
+            return (try store.inOneChange(since: basis) { db in try write(request, db) }, false)
+        } catch let e as StoreError {
+            if case .changedMeanwhile = e { return (refusal(e, lang), true) }
+            return (refusal(e, lang), false)
+        } catch {
+            return (.refused("\(error)", field: nil), false)
+        }
+    }
+
     static func perform(_ request: SaveRequest, on store: AppDatabase, lang: Language) -> SaveOutcome {
         do {
             // One request is one change: a grid row's model and verdict are stored, and undone, together.
@@ -52,6 +65,8 @@ enum Saving {
         case let .moveUnit(id, parent): audits = [try db.moveUnit(id, under: parent)]
         case let .mergeUnit(id, into, day): audits = [try db.mergeUnit(id, into: into, lastDay: day)]
         case let .target(t): audits = [try db.updateTarget(t)]
+        case let .approval(step, unit, year, reason):
+            audits = [try ApprovalSteps.take(step, unit: unit, year: year, reason: reason, db: db, lang: .vi)]
         case let .settings(values):
             // Only what changed is written: an unchanged form saves nothing to undo.
             let stored = try db.reportSettings()

@@ -11,6 +11,8 @@ public struct Overview: Sendable {
     public var fields: [Field]
     public var unitNames: [OrgUnit.ID: String]
     public var unitKinds: [OrgUnit.ID: UnitKind]
+    /// Nộp, duyệt: where each unit's year stands (absent: not submitted), as the store holds it.
+    public var approvals: [OrgUnit.ID: ApprovalState] = [:]
     /// When the asked unit had merged by the year's end: the unit asked for.
     public var mergedFrom: OrgUnit?
     /// What needs attention in the subtree, worst first.

@@ -30,10 +30,14 @@ public enum Action: Hashable, Sendable {
     /// The report's issuer, number, signer and recipients.
     case reportSettings
     case undo, redo
+    /// Nộp, duyệt, mở khóa the selected unit's year.
+    case submitYear, approveYear, unlockYear
     // Form mode
     case nextField, previousField, save, toggleTelex, cancelForm, confirmYes, confirmNo
 
     /// Keys that would write: refused, with a reason, on a read-only database.
     static let entry: Set<Action> = [.addRecord, .evaluate, .recognise, .removeModel, .award, .survey, .plan,
-                                     .renameUnit, .moveUnit, .mergeUnit, .editTarget, .openGrid, .reportSettings]
+                                     .renameUnit, .moveUnit, .mergeUnit, .editTarget, .openGrid, .reportSettings, .submitYear]
+    /// Keys of the level above: an approver's.
+    static let approval: Set<Action> = [.approveYear, .unlockYear]
 }

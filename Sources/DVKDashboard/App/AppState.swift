@@ -70,7 +70,11 @@ public struct AppState: Sendable {
     public var map: MapView
     /// `--read-only` or a file without write permission: entry keys explain instead of editing.
     public var isReadOnly = false
+    /// The signed-in officer's role: which keys are offered (the store checks scope and locks).
+    public var officerRole: OfficerRole = .admin
     /// Audit rows of this session's saves, newest last: `u` undoes, Ctrl-R redoes.
+    /// The newest audit row when the figures on screen were read.
+    public var dataMark: Int64?
     public var undoStack: [Int64] = []
     public var redoStack: [Int64] = []
     public var overview: Overview?

@@ -17,7 +17,9 @@ public enum Effect: Equatable, Sendable {
     /// The meeting report of the unit on screen, as .docx and .html.
     case writeReport(ReportJob)
     /// Store a change (one transaction with its audit row).
-    case save(SaveRequest)
+    /// `basis`: the newest audit row when the form was opened, so a record
+    /// changed since by someone else is refused rather than overwritten.
+    case save(SaveRequest, basis: Int64? = nil)
     /// Work out what saving would change, without keeping it.
     case preview(SaveRequest, years: [Int])
     /// Undo or redo an audited change of this session.

@@ -41,16 +41,22 @@ public enum Keys {
 
     /// Normal mode on `screen`: help and quit first, then the screen's own
     /// keys (what the key bar shows first is what the screen is for), then the rest.
-    static func normal(_ t: Texts, screen: Screen, readOnly: Bool) -> [KeyBinding<Action>] {
+    /// `readOnly`: nothing may be entered (a read-only file, a viewer);
+    /// `mayApprove`: the officer is an approver. Keys they may not use stay
+    /// bound, so pressing one says why nothing happens, but the key bar and
+    /// the help no longer offer them.
+    static func normal(_ t: Texts, screen: Screen, readOnly: Bool, mayApprove: Bool = true, viewer: Bool = false) -> [KeyBinding<Action>] {
         let g = global(t)
         var own = ScreenDispatch.keys(screen, t, readOnly: readOnly) + undo(t)
-        if readOnly {
-            // Read-only: entry keys stay bound, so pressing one says why nothing opens,
-            // but the key bar no longer offers them.
-            own = own.map { b in
-                guard Action.entry.contains(b.action) || b.action == .undo || b.action == .redo else { return b }
-                return KeyBinding(b.keys, help: b.help + t.pick(" (đang chỉ đọc)", " (read-only now)"), action: b.action)
+        let why = viewer ? t.pick(" (vai trò chỉ xem)", " (viewer role)") : t.pick(" (đang chỉ đọc)", " (read-only now)")
+        own = own.map { b in
+            if readOnly, Action.entry.contains(b.action) || b.action == .undo || b.action == .redo {
+                return KeyBinding(b.keys, help: b.help + why, action: b.action)
             }
+            if !mayApprove || readOnly, Action.approval.contains(b.action) {
+                return KeyBinding(b.keys, help: b.help + (readOnly ? why : t.pick(" (cần vai trò duyệt)", " (approvers only)")), action: b.action)
+            }
+            return b
         }
         return Array(g.prefix(2)) + own + g.dropFirst(2)
     }
@@ -99,6 +105,10 @@ public enum Keys {
     /// The table in force: the mode's, and in normal mode the current screen's.
     public static func table(_ s: AppState) -> KeyMap<Action> {
         if s.isEmptyDatabase, s.mode == .normal { return KeyMap(empty(s.texts, readOnly: s.isReadOnly)) }
+        if s.mode.kind == .normal {
+            return KeyMap(normal(s.texts, screen: s.screen.id, readOnly: s.entryRefusal != nil, mayApprove: s.approvalRefusal == nil,
+                                 viewer: !s.isReadOnly && s.entryRefusal != nil))
+        }
         return table(s.mode.kind, s.texts, screen: s.screen.id, readOnly: s.isReadOnly)
     }
 

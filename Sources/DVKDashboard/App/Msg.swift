@@ -34,4 +34,11 @@ public enum Msg: Sendable {
     /// The units whose names hold what was typed in the go-to box.
     case unitsFound(text: String, [UnitCandidate])
     case failed(String)
+    /// The newest audit row as the screen's figures were read: what a form opened now is based on.
+    case storeMark(Int64)
+    /// Another officer saved: everything on screen is read again, in place.
+    case storeChanged
+    /// A save refused because the record changed since the form opened:
+    /// the form is now based on the newest row, so F2 again overwrites on purpose.
+    case formRebased(Int64)
 }

@@ -22,6 +22,8 @@ enum Request: Equatable {
     case open(FormKind)
     case openGrid(OrgUnit)
     case notice(Notice)
+    /// Save at once, with no form (nộp, duyệt).
+    case save(SaveRequest)
     /// Show another screen.
     case show(Screen)
 }

@@ -29,6 +29,13 @@ struct Texts {
     var telexOn: String { pick("Gõ Telex: BẬT (F6 để tắt)", "Telex typing: ON (F6 to turn off)") }
     var telexOff: String { pick("Gõ Telex: TẮT", "Telex typing: OFF") }
     var saved: String { pick("Đã lưu. (u: hoàn tác)", "Saved. (u: undo)") }
+    func approvalTaken(_ step: ApprovalStep, year: Int) -> String {
+        switch step {
+        case .submit: return pick("Đã nộp số liệu năm \(year); chờ cấp trên duyệt.", "Submitted \(year); it awaits approval.")
+        case .approve: return pick("Đã duyệt và khóa số liệu năm \(year).", "Approved and locked \(year).")
+        case .unlock: return pick("Đã mở khóa số liệu năm \(year): đơn vị sửa rồi nộp lại.", "Unlocked \(year): the unit corrects it and submits again.")
+        }
+    }
     func fixErrors(_ n: Int) -> String { pick("Chưa lưu: \(n) trường cần sửa.", "Not saved: \(n) fields need fixing.") }
     var nothingToUndo: String { pick("Không có thay đổi nào để hoàn tác trong phiên này.", "Nothing to undo in this session.") }
     var nothingToRedo: String { pick("Không có thay đổi nào để làm lại.", "Nothing to redo.") }

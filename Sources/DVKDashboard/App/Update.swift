@@ -68,6 +68,14 @@ public enum Update {
             s.isLoading = false
             s.notice = .error(text)
             return []
+        case let .storeMark(mark):
+            s.dataMark = max(mark, s.dataMark ?? 0)
+            return []
+        case .storeChanged:
+            return reload(&s)
+        case let .formRebased(mark):
+            s.form?.basis = mark
+            return []
         case let .formReady(kind):
             s.isLoading = false
             return FormUpdate.open(kind, &s)
@@ -106,6 +114,9 @@ public enum Update {
             s.notice = n
             return []
         case let .show(screen): return show(screen, &s)
+        case let .save(request):
+            if let why = s.refusal(for: request) { s.notice = .info(why); return [] }
+            return [.save(request)]
         }
     }
 
@@ -200,11 +211,11 @@ public enum Update {
             s.isFinished = true
             return [.quit]
         case .undo:
-            guard !s.isReadOnly else { s.notice = .info(t.readOnly); return [] }
+            if let why = s.entryRefusal { s.notice = .info(why); return [] }
             guard let id = s.undoStack.last else { s.notice = .info(t.nothingToUndo); return [] }
             return [.revert(auditID: id, undo: true)]
         case .redo:
-            guard !s.isReadOnly else { s.notice = .info(t.readOnly); return [] }
+            if let why = s.entryRefusal { s.notice = .info(why); return [] }
             guard let id = s.redoStack.last else { s.notice = .info(t.nothingToRedo); return [] }
             return [.revert(auditID: id, undo: false)]
         case .nextField, .previousField, .save, .toggleTelex, .cancelForm, .confirmYes, .confirmNo:
@@ -213,7 +224,7 @@ public enum Update {
             return Entry.prepare(FormKind(NewUnitForm(parent: nil)), &s)
         default:
             // Entry keys are refused before any screen sees them when nothing may be written.
-            if s.isReadOnly, Action.entry.contains(a) { s.notice = .info(t.readOnly); return [] }
+            if let why = s.refusal(for: a) { s.notice = .info(why); return [] }
             return screenStep(&s) { m, app in m.perform(a, app) }
         }
     }

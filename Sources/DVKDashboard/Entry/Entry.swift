@@ -17,6 +17,16 @@ enum Entry {
         }
     }
 
+    /// Nộp and duyệt save at once; mở khóa asks for its reason first.
+    static func approvalRequest(_ a: Action, _ u: OrgUnit, year: Int) -> Step {
+        switch a {
+        case .submitYear: return .request(.save(.approval(.submit, unit: u.id, year: year, reason: "")))
+        case .approveYear: return .request(.save(.approval(.approve, unit: u.id, year: year, reason: "")))
+        case .unlockYear: return .request(.open(FormKind(UnlockForm(unit: u, year: year))))
+        default: return Step()
+        }
+    }
+
     static func modelForm(_ a: Action, _ m: Model) -> FormKind {
         switch a {
         case .evaluate: return FormKind(EvaluationForm(model: m))
@@ -29,8 +39,8 @@ enum Entry {
 
     /// Opens `kind` at once, or after the store said what it would replace.
     static func prepare(_ kind: FormKind, _ s: inout AppState) -> [Effect] {
-        guard !s.isReadOnly else {
-            s.notice = .info(s.texts.readOnly)
+        if let why = s.entryRefusal {
+            s.notice = .info(why)
             return []
         }
         let kind = FormKind(kind.form.placed(s))

@@ -33,7 +33,7 @@ public enum FieldKey: String, Hashable, Sendable {
     case title, kind, unit, field, registeredOn, launchedOn, description, goals, expectedOutputs, fundsVND, workDays
     case year, effective, note
     case level, decisionNumber, decidedOn, issuer, recipient
-    case removedOn, removalReason
+    case removedOn, removalReason, unlockReason
     case percent, respondents, source
     case adopted, disseminated
     case name, officialCode, validFrom, parent, into, lastDay, acrossProvinces

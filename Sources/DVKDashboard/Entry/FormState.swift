@@ -26,6 +26,8 @@ public struct FormState: Equatable, Sendable {
     public var focus = 0
     public var errors: [FieldKey: String] = [:]
     public var isDirty = false
+    /// The newest audit row when the form opened (see `Effect.save`).
+    public var basis: Int64?
     public var question: FormQuestion?
     /// The pick list open on a choice field (Enter), with its filter.
     public var picking: PickList?

@@ -22,6 +22,7 @@ enum FormUpdate {
         }
         form.fill(&f, c)
         f.isDirty = false
+        f.basis = s.dataMark
         s.mode = .form(f)
         return []
     }
@@ -59,10 +60,10 @@ enum FormUpdate {
                 s.notice = nil
             case .duplicate?:
                 f.question = nil
-                if case let .success(.addModel(m, _)) = request(f, s) { return [.save(.addModel(m, confirmedDuplicate: true))] }
+                if case let .success(.addModel(m, _)) = request(f, s) { return [.save(.addModel(m, confirmedDuplicate: true), basis: f.basis)] }
             case let .consequences(request, _)?:
                 f.question = nil
-                return [.save(request)]
+                return [.save(request, basis: f.basis)]
             case nil: break
             }
         case .confirmNo:
@@ -172,7 +173,7 @@ enum FormUpdate {
         case let .success(request):
             // The figures that change: the current year's, where a move or merger is felt, and the year on screen.
             let years = Array(Set([s.today.year, s.location.year])).sorted()
-            return [f.kind.confirmsConsequences ? .preview(request, years: years) : .save(request)]
+            return [f.kind.confirmsConsequences ? .preview(request, years: years) : .save(request, basis: f.basis)]
         case let .failure(failure):
             let errors = failure.messages
             f.errors = errors
@@ -187,9 +188,14 @@ enum FormUpdate {
     static func saved(_ request: SaveRequest, _ outcome: SaveOutcome, _ s: inout AppState) -> [Effect] {
         switch outcome {
         case let .saved(change, _, unitID):
-            s.undoStack.append(change)
-            s.redoStack.removeAll()
-            s.notice = .info(s.texts.saved)
+            if case let .approval(step, _, year, _) = request {
+                // Not undone: an approval is unlocked, with a reason, by an approver.
+                s.notice = .info(s.texts.approvalTaken(step, year: year))
+            } else {
+                s.undoStack.append(change)
+                s.redoStack.removeAll()
+                s.notice = .info(s.texts.saved)
+            }
             if s.mode.kind == .form { close(&s) }
             if s.isEmptyDatabase, let unitID {
                 // The first unit: the dashboard now has somewhere to be.

@@ -87,8 +87,8 @@ public struct GridState: Hashable, Sendable {
 
 enum GridUpdate {
     static func open(_ unit: OrgUnit, _ s: inout AppState) -> [Effect] {
-        guard !s.isReadOnly else {
-            s.notice = .info(s.texts.readOnly)
+        if let why = s.entryRefusal {
+            s.notice = .info(why)
             return []
         }
         let fields = (s.overview?.fields ?? Field.standard).sorted { $0.sortOrder < $1.sortOrder }

@@ -18,6 +18,8 @@ public enum SaveRequest: Hashable, Sendable {
     case target(Target)
     /// Report settings, each stored as its text (“|” between lines).
     case settings([Setting: String])
+    /// Nộp, duyệt or mở khóa (with its reason) one unit's year.
+    case approval(ApprovalStep, unit: OrgUnit.ID, year: Int, reason: String)
     /// A grid row: the model, and its verdict for the grid's year when given.
     case gridRow(Model, year: Int, effective: Bool?, confirmedDuplicate: Bool = false)
 }

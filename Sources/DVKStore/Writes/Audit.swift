@@ -32,6 +32,7 @@ enum Audit {
     /// `change` throws rolls the change and the audit row back together.
     static func write<T>(_ db: Database, actor: Actor, _ entity: String, key: [DatabaseValue]?, action: String?,
                          _ change: (Database, _ before: String?) throws -> (T, key: [DatabaseValue])) throws -> Audited<T> {
+        if let key { try ChangeBasis.refuseIfChanged(entity, entityID(key), db) }
         let before = try key.flatMap { try snapshot(db, entity, $0) }
         let (value, key) = try change(db, before)
         let id = try record(db, actor: actor, action: action ?? (before == nil ? "add" : "update"), entity: entity,

@@ -61,6 +61,7 @@ enum DashboardLauncher {
         let runner = EffectRunner(db: db, snapshots: SnapshotWriter(folder: options.snapshotFolder), lang: lang)
         var state = start.state(lang: lang, size: terminal.size, officer: db.officer)
         state.isReadOnly = db.isReadOnly
+        state.officerRole = db.actor.officer.role
         var model = Dashboard(state: state)
         // The first frame shows before the first year is rolled up.
         let loads = BackgroundLoads(runner: runner)
@@ -78,6 +79,10 @@ enum DashboardLauncher {
                                                     "The database has damaged pages: figures may be wrong. Quit, run dvk check, then restore a backup.")))
             }
         }
+        // Other officers' saves: read again within a second, wherever this officer is.
+        let watch = ChangeWatch(runner: runner, inbox: inbox)
+        watch.start()
+        defer { watch.stop() }
         try program.run()
     }
 }

@@ -10,6 +10,6 @@ extension CompletenessState {
             KeyBinding(.character("f"), label: t.pick("Lọc", "Filter"), help: t.pick("Lọc: còn thiếu, chưa báo cáo", "Filter: incomplete, not reported"), action: .cycleFilter),
             KeyBinding(.character("y"), help: t.pick("Nhập chỉ số hài lòng của đơn vị đang chọn", "Enter the selected unit's satisfaction survey"), action: .survey),
             KeyBinding(.character("o"), help: t.pick("Nhập kế hoạch của đơn vị đang chọn", "Enter the selected unit's plan"), action: .plan),
-        ]
+        ] + ListKeys.approval(t)
     }
 }

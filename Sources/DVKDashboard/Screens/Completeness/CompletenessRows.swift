@@ -14,17 +14,18 @@ enum CompletenessRows {
             DVKCore.TableColumn(w.pick("Đánh giá", "Evaluations"), width: 14),
             DVKCore.TableColumn(w.pick("Khảo sát", "Survey"), width: 12),
             DVKCore.TableColumn(w.pick("Kế hoạch", "Plan"), width: 15),
+            DVKCore.TableColumn(w.pick("Nộp, duyệt", "Approval"), width: 13),
         ]
     }
 
-    static func table(_ units: [UnitProgress], own: OrgUnit.ID?, _ lang: Language) -> DataTable {
+    static func table(_ units: [UnitProgress], own: OrgUnit.ID?, approvals: [OrgUnit.ID: ApprovalState], _ lang: Language) -> DataTable {
         DataTable(title: Words(lang).pick("Tình hình báo cáo", "Reporting"), columns: columns(lang),
-                  rows: units.map { TableRow(values($0, isOwn: $0.unit.id == own, lang), isDemo: $0.unit.isDemo) })
+                  rows: units.map { TableRow(values($0, isOwn: $0.unit.id == own, approval: approvals[$0.unit.id], lang), isDemo: $0.unit.isDemo) })
     }
 
     /// A unit that reports for itself shows its own answers; a parent shows
     /// how many of the units below it have sent each one in.
-    static func values(_ u: UnitProgress, isOwn: Bool, _ lang: Language) -> [TableValue] {
+    static func values(_ u: UnitProgress, isOwn: Bool, approval: ApprovalState?, _ lang: Language) -> [TableValue] {
         let w = Words(lang)
         let r = u.reporting
         let single = r.expected == 1 && u.own.expectsAny
@@ -62,6 +63,7 @@ enum CompletenessRows {
             part(r.modelsDone, of: r.modelsExpected, own: evaluation),
             part(r.surveyed, of: r.surveyExpected, own: survey),
             part(r.planned, of: r.planExpected, own: plan),
+            .text(ApprovalState.label(approval, lang)),
         ]
     }
 }

@@ -23,6 +23,9 @@ extension CompletenessState: UnitListScreen {
             sort = ReportingSort(rawValue: (sort.rawValue + 1) % ReportingSort.allCases.count)!
         case .cycleFilter:
             filter = cycle(filter, through: ReportingFilter.allCases)
+        case .submitYear, .approveYear, .unlockYear:
+            guard let u = selected(o)?.unit else { return .request(.notice(.info(app.texts.selectUnit))) }
+            return Entry.approvalRequest(a, u, year: app.location.year)
         case .survey, .plan:
             guard let u = selected(o)?.unit else { return .request(.notice(.info(app.texts.selectUnit))) }
             return Entry.unitRequest(a, u)
@@ -54,6 +57,6 @@ extension CompletenessState: UnitListScreen {
         return [CompletenessView.headline(app), CompletenessView.summary(self, app, selected: cursor.index(in: kids.map(\.unit.id)), shown: kids.count)]
     }
 
-    func table(_ app: AppState) -> DataTable? { CompletenessRows.table(visible(app.overview), own: app.overview?.unit.unit.id, app.lang) }
+    func table(_ app: AppState) -> DataTable? { CompletenessRows.table(visible(app.overview), own: app.overview?.unit.unit.id, approvals: app.overview?.approvals ?? [:], app.lang) }
 
 }

@@ -14,7 +14,7 @@ enum CompletenessView {
         b.write(headline(s), x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         b.write(summary(c, s, selected: selected, shown: kids.count), x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
         let columns = CompletenessRows.columns(s.lang)
-        let wide = area.width >= 110
+        let wide = area.width >= 118
         // Narrow screens keep the unit, the verdict and the three reports; the counts are in the export.
         let shownColumns = wide ? Array(columns.indices) : [0, 1, 5, 6, 7]
         let tableColumns = shownColumns.map { i -> TerminalUI.TableColumn in
@@ -27,7 +27,7 @@ enum CompletenessView {
         let shown = first..<min(kids.count, first + max(0, Table.visibleRows(in: tableRect)))
         let nameWidth = Table(columns: tableColumns, source: [[TableCell]]()).columnFrames(width: area.width)[0].width
         let rows = kids[shown].map { u -> [TableCell] in
-            let values = CompletenessRows.values(u, isOwn: u.unit.id == s.overview?.unit.unit.id, s.lang)
+            let values = CompletenessRows.values(u, isOwn: u.unit.id == s.overview?.unit.unit.id, approval: s.overview?.approvals[u.unit.id], s.lang)
             return shownColumns.map { i in
                 let text = values[i].display(s.lang)
                 return TableCell(i == 0 ? Truncation.middle(text, width: nameWidth) : text, role: role(text))

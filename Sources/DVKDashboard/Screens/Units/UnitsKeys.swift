@@ -14,7 +14,7 @@ extension UnitsState {
             KeyBinding(.character("y"), label: t.pick("Hài lòng", "Survey"), help: t.pick("Nhập chỉ số hài lòng của đơn vị đang chọn", "Enter the selected unit's satisfaction survey"), action: .survey),
             KeyBinding(.character("o"), help: t.pick("Nhập kế hoạch của đơn vị đang chọn", "Enter the selected unit's plan"), action: .plan),
             KeyBinding(.character("b"), help: t.pick("Bảng nhập nhanh mô hình của đơn vị đang chọn", "Fast entry grid for the selected unit"), action: .openGrid),
-        ] + ListKeys.unitChanges(t)
+        ] + ListKeys.unitChanges(t) + ListKeys.approval(t)
         return keys
     }
 }
@@ -35,6 +35,15 @@ enum ListKeys {
 
     static func search(_ t: Texts) -> KeyBinding<Action> {
         KeyBinding(.character("/"), label: t.pick("Tìm", "Find"), help: t.pick("Lọc danh sách này theo chữ, không cần dấu", "Filter this list by text (tone marks optional)"), action: .startSearch)
+    }
+
+    /// Nộp, duyệt, mở khóa the selected unit's year (the year on screen).
+    static func approval(_ t: Texts) -> [KeyBinding<Action>] {
+        [
+            KeyBinding(.character("N"), label: t.pick("Nộp", "Submit"), help: t.pick("Nộp số liệu năm của đơn vị đang chọn", "Submit the selected unit's year"), action: .submitYear),
+            KeyBinding(.character("D"), label: t.pick("Duyệt", "Approve"), help: t.pick("Duyệt và khóa số liệu đã nộp của đơn vị đang chọn", "Approve and lock the selected unit's submitted year"), action: .approveYear),
+            KeyBinding(.character("K"), help: t.pick("Mở khóa số liệu đã duyệt (kèm lý do)", "Unlock an approved year (with a reason)"), action: .unlockYear),
+        ]
     }
 
     static func unitChanges(_ t: Texts) -> [KeyBinding<Action>] {

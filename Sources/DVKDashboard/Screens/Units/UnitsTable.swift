@@ -21,7 +21,8 @@ extension UnitsState {
         columns += fields.map { DVKCore.TableColumn(w.fieldShort($0.code), width: 7, alignsRight: true) }
         columns += [DVKCore.TableColumn(w.satisfaction, width: 9, alignsRight: true),
                     DVKCore.TableColumn(w.plan, width: 9, alignsRight: true),
-                    DVKCore.TableColumn(w.statusHeader, width: 16)]
+                    DVKCore.TableColumn(w.statusHeader, width: 16),
+                    DVKCore.TableColumn(w.pick("Nộp, duyệt", "Approval"), width: 13)]
         let rows = visible(o).map { c -> TableRow in
             let models = c.progress(for: .effectiveModelsPerUnit)
             // A commune's own goal; above it the list shows the count of communes meeting it.
@@ -35,6 +36,7 @@ extension UnitsState {
             let plan = c.progress(for: .planCoverage)
             cells.append(plan.map { $0.unitsJudged == 0 ? .empty : .text(StatusText.planCell($0, lang, w)) } ?? .empty)
             cells.append(.text(w.statusWithGlyph(c.overallStatus)))
+            cells.append(.text(ApprovalState.label(o.approvals[c.unit.id], lang)))
             return TableRow(cells, isDemo: c.unit.isDemo)
         }
         return DataTable(title: UnitsState.title(app.texts), columns: columns, rows: rows)

@@ -20,6 +20,9 @@ extension UnitsState: UnitListScreen {
         case .addRecord:
             guard let parent = o?.unit.unit else { return Step() }
             return .request(.open(FormKind(NewUnitForm(parent: parent))))
+        case .submitYear, .approveYear, .unlockYear:
+            guard let u = selected(o)?.unit else { return .request(.notice(.info(app.texts.selectUnit))) }
+            return Entry.approvalRequest(a, u, year: app.location.year)
         case .survey, .plan, .renameUnit, .moveUnit, .mergeUnit, .openGrid:
             guard let u = selected(o)?.unit else { return .request(.notice(.info(app.texts.selectUnit))) }
             return Entry.unitRequest(a, u)

@@ -31,6 +31,9 @@ enum UnitsView {
         columns.append(TableColumn(t.words.satisfaction, width: 8, alignment: .right))
         columns.append(TableColumn(splitFields ? t.words.plan : t.pick("KH", "Plan"), width: splitFields ? 8 : 5, alignment: .right))
         columns.append(TableColumn(t.words.statusHeader, width: splitFields ? 16 : 11))
+        // Nộp, duyệt: from 100 columns; narrower, the summary line names the selected unit's.
+        let showsApproval = area.width >= 100
+        if showsApproval { columns.append(TableColumn(t.pick("Nộp, duyệt", "Approval"), width: 13)) }
         // Names are cut in the middle: “Thị trấn Nô…Liên Sơn” and “…Trần Phú” stay distinct.
         let nameWidth = Table(columns: columns, source: [[TableCell]]()).columnFrames(width: area.width)[0].width
         // Only the rows on screen are formatted: a country lists 62 provinces, a province 600 communes.
@@ -61,6 +64,10 @@ enum UnitsView {
             // “– Chưa báo cáo” is wider than the narrow column: “BC” is how officers abbreviate it.
             let status = !splitFields && c.overallStatus == .noData ? "– " + t.pick("Chưa BC", "No rep.") : t.words.statusWithGlyph(c.overallStatus)
             cells.append(TableCell(status, role: StatusStyle.role(c.overallStatus)))
+            if showsApproval {
+                let a = s.overview?.approvals[c.unit.id]
+                cells.append(TableCell(ApprovalState.label(a, s.lang), role: a == .approved ? .met : .muted))
+            }
             return cells
         }
         let sortColumn: Int? = {
@@ -69,7 +76,7 @@ enum UnitsView {
             case .effective: return gaugeColumn
             case .pending: return gaugeColumn + 1
             case .satisfaction: return gaugeColumn + 2 + (splitFields ? fields.count : 1)
-            case .status: return columns.count - 1
+            case .status: return columns.count - (showsApproval ? 2 : 1)
             }
         }()
         let table = Table(columns: columns, source: TableWindow(rowCount: kids.count, start: shown.lowerBound, rows: rows), selected: kids.isEmpty ? nil : selected, offset: u.cursor.offset,
@@ -114,6 +121,10 @@ enum UnitsView {
         parts.append(t.pick("sắp xếp: ", "sort: ") + t.sortName(u.sort) + (u.descending ? " ▼" : " ▲"))
         if let f = u.statusFilter { parts.append(t.pick("lọc: ", "filter: ") + t.words.status(f)) }
         if !u.searchText.isEmpty { parts.append(t.pick("tìm: ", "find: ") + "“\(u.searchText)”") }
+        let kids = u.visible(s.overview)
+        if kids.indices.contains(selected), let a = s.overview?.approvals[kids[selected].unit.id] {
+            parts.append(t.pick("dòng chọn: ", "selected: ") + a.label(s.lang))
+        }
         return parts.joined(separator: " · ")
     }
 }
