@@ -16,7 +16,8 @@ public enum ReportMaker {
         for year in period.years {
             let snap = try cache?.snapshot(year: year, map: map, unit: unit, from: db)
                 ?? ProgressSnapshot.build(from: db, year: year, map: map, scope: unit)
-            guard let o = Overview.make(from: snap, unit: unit) else { continue }
+            guard var o = Overview.make(from: snap, unit: unit) else { continue }
+            o.approvals = try db.approvals(year: o.year).mapValues(\.state)
             overviews.append(o)
             last = snap
         }

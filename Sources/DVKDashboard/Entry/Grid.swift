@@ -137,7 +137,8 @@ enum GridUpdate {
         }
         let unsaved = g.unsavedRows
         if unsaved.isEmpty { return close(&s) }
-        if unsaved == [g.row] {
+        // A row the store already turned back (a locked year) is asked about, not sent again and again.
+        if unsaved == [g.row], g.rows[g.row].error == nil {
             let effects = saveRow(&g, &s)
             if !effects.isEmpty {
                 g.isClosing = true

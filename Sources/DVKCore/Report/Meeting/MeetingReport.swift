@@ -46,6 +46,7 @@ public enum MeetingReport {
         let placeAndDate = (s.place.isEmpty ? "" : s.place + ", ")
             + w.pick("ngày \(two(d.day)) tháng \(two(d.month)) năm \(d.year)", "\(two(d.day))/\(two(d.month))/\(d.year)")
         var blocks = ReportSections.basis(input, last, lang)
+        blocks += ReportApproval.note(last, lang)
         blocks += ReportSections.targets(input, lang)
         blocks += ReportSections.fields(input, last, lang)
         blocks += ReportSections.figures(input, last, lang)
