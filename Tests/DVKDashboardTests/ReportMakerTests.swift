@@ -89,3 +89,24 @@ import Testing
         }
     }
 }
+
+/// Issue 12: the report says which figures the level above has not approved.
+@Suite struct ReportApprovalTests {
+    @Test func figuresNotYetApprovedAreMarkedAndApprovedOnesAreNot() throws {
+        let db = Demo.fresh()
+        let province = try #require(try db.findUnits("Tỉnh Yên Bái").first?.id)
+        let agency = try #require(try db.findUnits("Sở Nội vụ").first?.id)
+        let day = Day(year: 2025, month: 12, day: 15)!
+        func note() throws -> String? {
+            let d = try #require(try ReportMaker.document(db: db, unit: province, period: .year(2025), map: .today(day), today: day, lang: .vi))
+            return ReportMakerTests.texts(d).first { $0.hasPrefix("Số liệu chưa được duyệt") }
+        }
+        let before = try #require(try note())
+        #expect(before.contains("Sở Nội vụ (chưa nộp)"), "\(before)")
+        try db.takeApprovalStep(.submit, unit: agency, year: 2025)
+        try db.takeApprovalStep(.approve, unit: agency, year: 2025)
+        let after = try #require(try note())
+        #expect(!after.contains("Sở Nội vụ"), "\(after)")
+        #expect(after.contains("Huyện Văn Chấn (chưa nộp)"))
+    }
+}
