@@ -95,7 +95,7 @@ got=$(models "$db")
 if [[ $got -eq $want ]]; then pass "exactly $((processes * saves)) new models stored ($base → $got)"; else fail "exactly $((processes * saves)) new models stored ($base → $got, want $want)"; fi
 named=$(sqlite3 "$db" "SELECT count(DISTINCT title) FROM model WHERE title LIKE 'Mô hình đo ghi đồng thời %'")
 if [[ $named -eq $((processes * saves)) ]]; then pass "each save stored once (distinct titles: $named)"; else fail "each save stored once (distinct titles: $named)"; fi
-audits=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE officer LIKE 'bench-%' AND entity = 'model'")
+audits=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE entity = 'model' AND action = 'add' AND after_json LIKE '%Mô hình đo ghi đồng thời%'")
 if [[ $audits -eq $((processes * saves)) ]]; then pass "one audit row per save ($audits)"; else fail "one audit row per save ($audits)"; fi
 if "$dvk" check --db "$db" >"$work/check.out" 2>&1; then pass "dvk check on the file: clean"; else fail "dvk check on the file: clean" "$(cat "$work/check.out")"; fi
 

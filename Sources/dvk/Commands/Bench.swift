@@ -375,7 +375,7 @@ struct WriterBench {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: exe)
             p.arguments = ["bench", "writers", "--writer-child", String(k), "--saves", String(saves), "--start-at", String(startAt),
-                           "--db", path, "--officer", "bench-\(k)", "--lang", lang.rawValue]
+                           "--db", path, "--lang", lang.rawValue]
             let out = Pipe()
             p.standardOutput = out
             try p.run()

@@ -31,8 +31,8 @@ enum UnitsView {
         columns.append(TableColumn(t.words.satisfaction, width: 8, alignment: .right))
         columns.append(TableColumn(splitFields ? t.words.plan : t.pick("KH", "Plan"), width: splitFields ? 8 : 5, alignment: .right))
         columns.append(TableColumn(t.words.statusHeader, width: splitFields ? 16 : 11))
-        // Nộp, duyệt: from 100 columns; narrower, the summary line names the selected unit's.
-        let showsApproval = area.width >= 100
+        // Nộp, duyệt: from 120 columns; narrower, the summary line names the selected unit's.
+        let showsApproval = area.width >= 120
         if showsApproval { columns.append(TableColumn(t.pick("Nộp, duyệt", "Approval"), width: 13)) }
         // Names are cut in the middle: “Thị trấn Nô…Liên Sơn” and “…Trần Phú” stay distinct.
         let nameWidth = Table(columns: columns, source: [[TableCell]]()).columnFrames(width: area.width)[0].width
