@@ -1,5 +1,6 @@
 import DVKCore
 import Foundation
+import Glibc
 import GRDB
 import GRDBSQLite
 
@@ -68,7 +69,8 @@ public final class AppDatabase: Sendable {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path) else { return false }
         if let perms = try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int, perms & 0o222 == 0 { return true }
-        return !fm.isWritableFile(atPath: path)
+        // The effective ids, as the open will use them: the setgid binary may write what its user may not.
+        return faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0
     }
 
     /// Opens an existing database for reading only: nothing is migrated or

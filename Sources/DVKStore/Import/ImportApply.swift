@@ -16,6 +16,11 @@ extension AppDatabase {
     /// plan of `planImport` applied through the named, audited writes in one
     /// transaction, which is one change (`dvk undo` takes it back whole).
     public func importOrUpdate(_ folder: URL, lang: Language = .vi) throws -> ImportOutcome {
+        // A viewer is told before any file is read, not after a plan that may change nothing.
+        let needs = AccessPolicy.required(.enter)
+        if actor.officer.role < needs {
+            throw StoreError.refused(.roleTooLow(officer: actor.officer.name, role: actor.officer.role, needs: needs, action: .enter))
+        }
         let tables = try SeedFiles(folder: folder, lang: lang)
         guard try holdsData() else { return .loaded(try loadFirst(tables, folder: folder)) }
         let staged = try stage(tables)

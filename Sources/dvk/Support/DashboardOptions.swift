@@ -48,7 +48,7 @@ enum DashboardLauncher {
         do {
             // A crash report goes beside the database: the data folder by default.
             terminal = try CursesTerminal(useColor: !options.mono && !noColor,
-                                          crashReports: CrashReporting(folder: (DatabaseFolder.of(db.path) as NSString).standardizingPath,
+                                          crashReports: CrashReporting(folder: (crashFolder(db, global) as NSString).standardizingPath,
                                                                        language: lang == .vi ? .vietnamese : .english))
         } catch {
             let note = Words(lang).pick("dvk: không mở được màn hình terminal (kiểm tra biến TERM); in bảng tiến độ thay thế.",
@@ -85,6 +85,12 @@ enum DashboardLauncher {
         defer { watch.stop() }
         try program.run()
     }
+}
+
+/// Beside the database, but for the shared server's, whose folder the
+/// officer cannot write once dvk has dropped the group: their own data folder.
+private func crashFolder(_ db: AppDatabase, _ global: GlobalOptions) -> String {
+    PreOpened.store == nil ? DatabaseFolder.of(db.path) : DataFolders(environment: global.environment).data
 }
 
 enum DatabaseFolder {

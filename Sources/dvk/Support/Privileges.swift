@@ -24,7 +24,8 @@ enum Privileges {
     static func dropGroup() {
         guard isElevated else { return }
         let own = getgid(), group = getegid()
-        if setregid(own, own) != 0 || getegid() != own || setegid(group) == 0 {
+        // Root could take any group back anyway (cron's backup runs the same binary).
+        if setregid(own, own) != 0 || getegid() != own || (getuid() != 0 && setegid(group) == 0) {
             Output.error("dvk: không bỏ được quyền nhóm của chương trình (setresgid): dừng để an toàn. / cannot drop the program's group: stopping.")
             exit(1)
         }
