@@ -28,7 +28,20 @@ public struct Dashboard: ProgramModel {
 
     /// Runs the opening loads through `perform` (the first frame needs data).
     public mutating func start(perform: (Effect) throws -> [Msg]) rethrows {
-        var queue = try Update.start(&state).flatMap(perform)
+        try run(Update.start(&state), perform: perform)
+    }
+
+    /// Everything on screen read again, as after a save (same screen, row,
+    /// filter and search): for a change another officer's dvk stored. The
+    /// caller first drops what its runner keeps (`SnapshotCache.clear()`).
+    public mutating func reload(perform: (Effect) throws -> [Msg]) rethrows {
+        let effects = Update.reload(&state)
+        if effects.contains(where: \.showsLoading) { state.isLoading = true }
+        try run(effects, perform: perform)
+    }
+
+    private mutating func run(_ effects: [Effect], perform: (Effect) throws -> [Msg]) rethrows {
+        var queue = try effects.flatMap(perform)
         while !queue.isEmpty {
             let msg = queue.removeFirst()
             queue += try update(msg).flatMap(perform)

@@ -68,9 +68,11 @@ enum CountQueries {
             try refreshAll(db, currentYear: currentYear)
             return
         }
-        try db.execute(sql: "DELETE FROM unit_year_count WHERE unit_id = ?", arguments: [unit])
+        // By year and unit, the table's key: `WHERE unit_id = ?` alone scanned the whole table.
+        let delete = try db.makeStatement(sql: "DELETE FROM unit_year_count WHERE year = :year AND unit_id = :unit")
         let insert = try db.makeStatement(sql: "INSERT INTO unit_year_count (unit_id, field_code, kind, in_force, effective, ineffective, year) SELECT *, :year FROM (\(liveSQL(unitFilter: "AND m.unit_id = :unit")))")
         for y in stored {
+            try delete.execute(arguments: ["year": y, "unit": unit])
             var args = arguments(year: y)
             args += ["unit": unit]
             try insert.execute(arguments: args)

@@ -30,20 +30,22 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(help("Dùng lại dữ liệu đã sinh.", "Reuse generated data.")))
     var reuse = false
 
-    @Argument(help: ArgumentHelp(help("Phép đo: overview (mặc định: dữ liệu cỡ tỉnh, cả nước) hoặc writers (nhiều tiến trình cùng ghi tệp --db).",
-                                      "What to measure: overview (default: province- and country-size data) or writers (several processes saving into the --db file)."),
-                                 valueName: "overview|writers"))
+    @Argument(help: ArgumentHelp(help("Phép đo: overview (mặc định: dữ liệu cỡ tỉnh, cả nước), writers (nhiều tiến trình cùng ghi tệp --db) hoặc storm (nhiều cán bộ cùng lưu trong khi các bảng điều khiển khác đọc).",
+                                      "What to measure: overview (default: province- and country-size data), writers (several processes saving into the --db file) or storm (many officers saving while other dashboards read)."),
+                                 valueName: "overview|writers|storm"))
     var mode: Mode = .overview
 
     enum Mode: String, ExpressibleByArgument, CaseIterable {
-        case overview, writers
+        case overview, writers, storm
     }
 
     @Option(name: .long, help: ArgumentHelp(help("writers: số tiến trình cùng ghi.", "writers: how many processes write at once.")))
     var processes: Int = 4
 
-    @Option(name: .long, help: ArgumentHelp(help("writers: số lần lưu của mỗi tiến trình.", "writers: saves per process.")))
+    @Option(name: .long, help: ArgumentHelp(help("writers, storm: số lần lưu của mỗi tiến trình.", "writers, storm: saves per process.")))
     var saves: Int = 100
+
+    @OptionGroup var storm: StormOptions
 
     @Option(name: .customLong("measure-only"), help: .hidden)
     var measureOnly: String?
@@ -104,6 +106,10 @@ struct Bench: ParsableCommand {
         try reporting(lang) {
             if let path = measureOnly {
                 print(try BenchMeasure(path: path, year: year, runs: runs, map: measureMap, unit: measureUnit, commune: measureCommune).run())
+                return
+            }
+            if mode == .storm {
+                try StormBench(options: storm, db: global.db, saves: saves, year: year, officer: global.officerName, lang: lang).run(writerChild: writerChild)
                 return
             }
             if mode == .writers {
@@ -205,7 +211,7 @@ struct BenchMeasure {
     var commune: String?
 
     func run() throws -> String {
-        let db = try AppDatabase.open(path: path, officer: "bench", create: true)
+        let db = try AppDatabase.open(path: path, officer: Privileges.account, create: true)
         let view = map.view()
         let top = try UnitLookup.resolve(db: db, text: unit, year: year)
         let commune = try commune.map { try UnitLookup.resolve(db: db, text: $0, year: year) } ?? db.firstUnit(of: .commune) ?? top
@@ -244,6 +250,12 @@ struct BenchMeasure {
             + "cold_max_ms=\(ms(dash.cold.max)) cells_per_key=\(Int(dash.cellsPerKey)) bytes_per_key=\(Int(dash.bytesPerKey))\n"
     }
 
+    /// The scripted session: navigation keys move within loaded data; reload keys load from the store.
+    static let navigationKeys: [Key] = [.character("2")] + Array(repeating: .down, count: 8) + [.up, .up, .character("s"), .character("s"), .character("f"), .character("f"),
+                                        .character("f"), .character("f"), .character("f"), .character("?"), .escape, .character("1"), .character("4")]
+        + Array(repeating: .down, count: 3) + [.character("3")] + Array(repeating: .down, count: 30) + [.pageDown, .pageUp]
+    static let reloadKeys: [Key] = [.character("2"), .enter, .backspace, .character("]"), .character("["), .character("3"), .character("t"), .character("t"), .character("t")]
+
     struct DashboardTimes {
         /// The live dashboard's first frame: the frame and “đang tải”, the year still loading off the loop.
         var firstPaint: Double
@@ -266,7 +278,7 @@ struct BenchMeasure {
         let t0 = clock()
         let start = try SessionStart.resolve(db: db, unit: unit, year: year, lang: .vi, map: map)
         let runner = EffectRunner(db: db, snapshots: SnapshotWriter(folder: NSTemporaryDirectory()), lang: .vi)
-        var model = Dashboard(state: start.state(lang: .vi, size: size, officer: "bench"))
+        var model = Dashboard(state: start.state(lang: .vi, size: size, officer: Privileges.account))
         var loading = model
         loading.start { _ in [] }
         _ = Program<Dashboard>.render(loading, size: size)
@@ -274,11 +286,7 @@ struct BenchMeasure {
         model.start(perform: runner.perform)
         var previous = Program<Dashboard>.render(model, size: size)
         let firstFrame = clock() - t0
-        // Navigation keys move within loaded data; reload keys load from the store.
-        let navigation: [Key] = [.character("2")] + Array(repeating: .down, count: 8) + [.up, .up, .character("s"), .character("s"), .character("f"), .character("f"),
-                                 .character("f"), .character("f"), .character("f"), .character("?"), .escape, .character("1"), .character("4")]
-            + Array(repeating: .down, count: 3) + [.character("3")] + Array(repeating: .down, count: 30) + [.pageDown, .pageUp]
-        let reload: [Key] = [.character("2"), .enter, .backspace, .character("]"), .character("["), .character("3"), .character("t"), .character("t"), .character("t")]
+        let navigation = BenchMeasure.navigationKeys, reload = BenchMeasure.reloadKeys
         var all: [Double] = [], nav: [Double] = [], rel: [Double] = [], cold: [Double] = []
         var cells = 0, bytes = 0
         for round in 0..<3 {
@@ -369,24 +377,15 @@ struct WriterBench {
         let before = try db.count(.model)
         // Long enough for every child to start and open the file first (a debug build starts slowly).
         let startAt = WriterBench.now() + UInt64(500 + 150 * processes) * 1_000_000
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        var children: [(Process, Pipe)] = []
-        for k in 0..<processes {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: exe)
-            p.arguments = ["bench", "writers", "--writer-child", String(k), "--saves", String(saves), "--start-at", String(startAt),
-                           "--db", path, "--lang", lang.rawValue]
-            let out = Pipe()
-            p.standardOutput = out
-            try p.run()
-            children.append((p, out))
+        let children = try (0..<processes).map { k in
+            try BenchChild(["bench", "writers", "--writer-child", String(k), "--saves", String(saves), "--start-at", String(startAt),
+                            "--db", path, "--lang", lang.rawValue])
         }
         var latencies: [Double] = [], failures = 0, crashed = 0
         var first = UInt64.max, last = UInt64(0)
-        for (p, out) in children {
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            guard p.terminationStatus == 0, let begin = Bench.field(text, "begin").flatMap(UInt64.init),
+        for child in children {
+            let (status, text) = child.finish()
+            guard status == 0, let begin = Bench.field(text, "begin").flatMap(UInt64.init),
                   let end = Bench.field(text, "end").flatMap(UInt64.init) else {
                 crashed += 1
                 continue
